@@ -1,0 +1,261 @@
+package dev.floe.core.compile;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.floe.core.diag.Code;
+import dev.floe.core.diag.Problem;
+import dev.floe.core.diag.ProblemException;
+import dev.floe.core.diag.ProblemList;
+import dev.floe.core.diag.SourceTexts;
+import dev.floe.core.model.FloeSpec;
+import dev.floe.core.model.SecretRef;
+import dev.floe.core.model.StringOrSecret;
+import dev.floe.core.model.WireEnum;
+import dev.floe.core.pipeline.PipelineTrees;
+import dev.floe.core.platform.PlatformTrees;
+import dev.floe.core.schema.SchemaValidator;
+import dev.floe.core.schema.Strings;
+import dev.floe.core.schema.Tier;
+import dev.floe.core.yaml.YamlLoader;
+import dev.floe.core.yaml.YamlMapping;
+import dev.floe.core.yaml.YamlNode;
+import dev.floe.core.yaml.YamlScalar;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * Writes and reads CompiledArtifacts JSON. Writing is deterministic: fixed key order, sorted maps,
+ * 2-space indent, trailing newline. Reading validates against {@link ArtifactSchema} and refuses
+ * an unknown major contract version. Thread-safe.
+ */
+public final class ArtifactJson {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private ArtifactJson() {}
+
+  /** The JSON text of an artifact. */
+  public static String write(CompiledArtifacts artifacts) {
+    return writeTree(tree(artifacts));
+  }
+
+  /** Writes a plain tree (maps, lists, strings, numbers, booleans, secret refs) as JSON. */
+  public static String writeTree(Object tree) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      DefaultPrettyPrinter printer =
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+      json.setPrettyPrinter(printer);
+      writeValue(json, tree);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out + "\n";
+  }
+
+  private static void writeValue(JsonGenerator json, Object value) throws IOException {
+    if (value instanceof Map<?, ?> map) {
+      json.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        json.writeFieldName((String) e.getKey());
+        writeValue(json, e.getValue());
+      }
+      json.writeEndObject();
+    } else if (value instanceof List<?> list) {
+      json.writeStartArray();
+      for (Object item : list) {
+        writeValue(json, item);
+      }
+      json.writeEndArray();
+    } else if (value instanceof SecretRef ref) {
+      json.writeStartObject();
+      json.writeStringField("secret_ref", ref.name());
+      json.writeEndObject();
+    } else if (value instanceof StringOrSecret.Literal literal) {
+      json.writeString(literal.value());
+    } else if (value instanceof String s) {
+      json.writeString(s);
+    } else if (value instanceof Boolean b) {
+      json.writeBoolean(b);
+    } else if (value instanceof Double d) {
+      json.writeNumber(d);
+    } else if (value instanceof Number n) {
+      json.writeNumber(n.longValue());
+    } else {
+      throw new IllegalArgumentException("cannot write " + value.getClass().getName());
+    }
+  }
+
+  /** The plain tree of an artifact, in contract key order. */
+  public static Map<String, Object> tree(CompiledArtifacts a) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("version", a.version());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", a.metadata().name());
+    m.put("version", a.metadata().version());
+    m.put("compiled_at", a.metadata().compiledAt().toString());
+    m.put("floe_version", a.metadata().floeVersion());
+    m.put("floe_spec_path", a.metadata().floeSpecPath());
+    m.put("source_hash", a.metadata().sourceHash());
+    m.put("platform_hash", a.metadata().platformHash());
+    t.put("metadata", m);
+    t.put("environment", a.environment());
+    t.put("platform_version", a.platformVersion());
+    t.put("platform_source", a.platformSource());
+    t.put("catalog", named(a.catalog().profile(), PlatformTrees.tree(a.catalog().value())));
+    t.put("storage", named(a.storage().profile(), PlatformTrees.tree(a.storage().value())));
+    t.put("compute", named(a.compute().profile(), PlatformTrees.tree(a.compute().value())));
+    CompiledArtifacts.Observability o = a.observability();
+    Map<String, Object> obs = new LinkedHashMap<>();
+    obs.put("traces", o.traces());
+    obs.put("metrics", o.metrics());
+    obs.put("lineage", o.lineage());
+    o.otlpEndpoint().ifPresent(v -> obs.put("otlp_endpoint", v));
+    obs.put("otlp_protocol", o.otlpProtocol().wire());
+    o.lineageEndpoint().ifPresent(v -> obs.put("lineage_endpoint", v));
+    obs.put("lineage_namespace", o.lineageNamespace());
+    obs.put("sampling", o.sampling());
+    obs.put("attributes", new LinkedHashMap<>(o.attributes()));
+    t.put("observability", obs);
+    t.put("assets", new LinkedHashMap<>(Map.of("packages", a.assetPackages())));
+    List<Object> transforms = new ArrayList<>();
+    a.transforms().forEach(x -> transforms.add(PipelineTrees.tree(x)));
+    t.put("transforms", transforms);
+    t.put("governance", PipelineTrees.tree(a.governance()));
+    return t;
+  }
+
+  private static Map<String, Object> named(String profile, Map<String, Object> tree) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("profile", profile);
+    t.putAll(tree);
+    return t;
+  }
+
+  /**
+   * Reads and checks an artifact file.
+   *
+   * @throws ProblemException when the file is missing, invalid, or of an unknown major version
+   */
+  public static CompiledArtifacts read(Path file, String displayName, SourceTexts sources) {
+    ProblemList problems = new ProblemList();
+    Optional<String> text = YamlLoader.readText(file, displayName, problems);
+    problems.throwIfErrors();
+    return read(displayName, text.orElseThrow(), sources);
+  }
+
+  /** Reads and checks artifact JSON text. */
+  public static CompiledArtifacts read(String displayName, String text, SourceTexts sources) {
+    ProblemList problems = new ProblemList();
+    Optional<YamlNode> root = new YamlLoader(sources).load(displayName, text, problems);
+    problems.throwIfErrors();
+    checkVersion(root.orElseThrow(), displayName);
+    SchemaValidator validator = new SchemaValidator(Tier.ARTIFACT, Map.of(), Set.of(), problems);
+    Optional<Object> tree = validator.validate(root.get(), ArtifactSchema.document());
+    if (problems.hasErrors()) {
+      List<Problem> all = new ArrayList<>(problems.sorted());
+      all.add(
+          Problem.error(
+                  Code.A061,
+                  "Cannot read CompiledArtifacts " + displayName + ": it does not match contract " + CompiledArtifacts.VERSION)
+              .file(displayName)
+              .hint("compile again with 'floe compile'; do not edit the artifact by hand")
+              .build());
+      throw new ProblemException(all);
+    }
+    return fromTree(cast(tree.orElseThrow()));
+  }
+
+  private static void checkVersion(YamlNode root, String displayName) {
+    Optional<YamlNode> version =
+        root instanceof YamlMapping mapping ? mapping.get("version") : Optional.empty();
+    if (version.isEmpty() || !(version.get() instanceof YamlScalar scalar)) {
+      return;
+    }
+    Matcher m = Strings.SEMVER.matcher(scalar.value());
+    if (m.matches() && !m.group(1).equals(Integer.toString(CompiledArtifacts.MAJOR))) {
+      throw new ProblemException(
+          Problem.error(
+                  Code.A060,
+                  "CompiledArtifacts version '"
+                      + scalar.value()
+                      + "' is not supported: this floe reads contract version "
+                      + CompiledArtifacts.VERSION
+                      + " (major "
+                      + CompiledArtifacts.MAJOR
+                      + ")")
+              .at(scalar.position())
+              .path("version")
+              .hint("compile the pipeline again with this floe, or run it with a matching floe")
+              .build());
+    }
+  }
+
+  private static CompiledArtifacts fromTree(Map<String, Object> t) {
+    Map<String, Object> m = cast(t.get("metadata"));
+    Map<String, Object> o = cast(t.get("observability"));
+    Map<String, String> attributes = new LinkedHashMap<>();
+    cast(o.get("attributes")).forEach((k, v) -> attributes.put(k, (String) v));
+    List<String> packages = new ArrayList<>();
+    for (Object p : (List<?>) cast(t.get("assets")).get("packages")) {
+      packages.add((String) p);
+    }
+    List<FloeSpec.Transform> transforms = new ArrayList<>();
+    for (Object x : (List<?>) t.get("transforms")) {
+      transforms.add(PipelineTrees.transform(cast(x)));
+    }
+    Map<String, Object> catalog = cast(t.get("catalog"));
+    Map<String, Object> storage = cast(t.get("storage"));
+    Map<String, Object> compute = cast(t.get("compute"));
+    return new CompiledArtifacts(
+        (String) t.get("version"),
+        new CompiledArtifacts.Metadata(
+            (String) m.get("name"),
+            (String) m.get("version"),
+            Instant.parse((String) m.get("compiled_at")),
+            (String) m.get("floe_version"),
+            (String) m.get("floe_spec_path"),
+            (String) m.get("source_hash"),
+            (String) m.get("platform_hash")),
+        (String) t.get("environment"),
+        (String) t.get("platform_version"),
+        (String) t.get("platform_source"),
+        new CompiledArtifacts.Resolved<>(
+            (String) catalog.get("profile"), PlatformTrees.catalog(catalog)),
+        new CompiledArtifacts.Resolved<>(
+            (String) storage.get("profile"), PlatformTrees.storage(storage)),
+        new CompiledArtifacts.Resolved<>(
+            (String) compute.get("profile"), PlatformTrees.compute(compute)),
+        new CompiledArtifacts.Observability(
+            (Boolean) o.get("traces"),
+            (Boolean) o.get("metrics"),
+            (Boolean) o.get("lineage"),
+            Optional.ofNullable((StringOrSecret) o.get("otlp_endpoint")),
+            WireEnum.of(dev.floe.core.model.OtlpProtocol.class, (String) o.get("otlp_protocol")),
+            Optional.ofNullable((StringOrSecret) o.get("lineage_endpoint")),
+            (String) o.get("lineage_namespace"),
+            ((Number) o.get("sampling")).doubleValue(),
+            attributes),
+        packages,
+        transforms,
+        PipelineTrees.governance(cast(t.get("governance"))));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> cast(Object value) {
+    return (Map<String, Object>) value;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.floe.core.diag;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Renders problems as the one JSON document of {@code --format json}: {@code ok}, counts and the
+ * problem list with every field present ({@code null} when absent). Thread-safe.
+ */
+public final class JsonRenderer {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private JsonRenderer() {}
+
+  /** The JSON document for the problems, with a trailing newline. */
+  public static String render(List<Problem> problems) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.setPrettyPrinter(new DefaultPrettyPrinter());
+      json.writeStartObject();
+      writeSummary(json, problems);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out + "\n";
+  }
+
+  /** Writes {@code ok}, {@code errors}, {@code warnings} and {@code problems} fields. */
+  public static void writeSummary(JsonGenerator json, List<Problem> problems) throws IOException {
+    long errors = problems.stream().filter(Problem::isError).count();
+    json.writeBooleanField("ok", errors == 0);
+    json.writeNumberField("errors", errors);
+    json.writeNumberField("warnings", problems.size() - errors);
+    json.writeArrayFieldStart("problems");
+    for (Problem p : problems) {
+      writeProblem(json, p);
+    }
+    json.writeEndArray();
+  }
+
+  private static void writeProblem(JsonGenerator json, Problem p) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("severity", p.severity().label());
+    json.writeStringField("code", p.code());
+    json.writeStringField("message", p.message());
+    writeOptional(json, "file", p.file());
+    if (p.position().isPresent()) {
+      json.writeNumberField("line", p.position().get().line());
+      json.writeNumberField("column", p.position().get().column());
+    } else {
+      json.writeNullField("line");
+      json.writeNullField("column");
+    }
+    writeOptional(json, "path", p.path());
+    writeOptional(json, "hint", p.hint());
+    json.writeArrayFieldStart("choices");
+    for (String choice : p.choices()) {
+      json.writeString(choice);
+    }
+    json.writeEndArray();
+    writeOptional(json, "suggestion", p.suggestion());
+    json.writeEndObject();
+  }
+
+  private static void writeOptional(JsonGenerator json, String name, Optional<String> value)
+      throws IOException {
+    if (value.isPresent()) {
+      json.writeStringField(name, value.get());
+    } else {
+      json.writeNullField(name);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.floe.core.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+
+/**
+ * A named compute profile of platform.yaml.
+ *
+ * @param type the engine
+ * @param properties engine settings, checked per type; values are {@code String}, {@code Long},
+ *     {@code Boolean} or a sorted {@code Map<String, String>}
+ * @param credentials how to authenticate
+ */
+public record ComputeProfile(
+    ComputeType type, Map<String, Object> properties, Credentials credentials) {
+  public ComputeProfile {
+    requireNonNull(type, "type");
+    properties = SortedMaps.copyOf(properties);
+    requireNonNull(credentials, "credentials");
+  }
+}

@@ -1,0 +1,24 @@
+package dev.floe.core.model;
+
+/** Compute engines a compute profile can describe. */
+public enum ComputeType implements WireEnum {
+  DUCKDB("duckdb"),
+  SNOWFLAKE("snowflake"),
+  BIGQUERY("bigquery"),
+  REDSHIFT("redshift"),
+  DATABRICKS("databricks"),
+  POSTGRES("postgres"),
+  SPARK("spark"),
+  TRINO("trino");
+
+  private final String wire;
+
+  ComputeType(String wire) {
+    this.wire = wire;
+  }
+
+  @Override
+  public String wire() {
+    return wire;
+  }
+}

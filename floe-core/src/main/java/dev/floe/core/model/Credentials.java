@@ -1,0 +1,91 @@
+package dev.floe.core.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * The {@code credentials} block of a profile: how the runtime obtains credentials. Holds secret
+ * references only, never secret values.
+ */
+public sealed interface Credentials
+    permits Credentials.Static, Credentials.OAuth2, Credentials.IamRole, Credentials.ServiceAccount {
+
+  /** The mode this block selects. */
+  CredentialMode mode();
+
+  /** No credentials at all: static mode without a secret (embedded, local services). */
+  Credentials NONE = new Static(Optional.empty());
+
+  /** Values read from one multi-key secret; without a secret, none are needed. */
+  record Static(Optional<String> secretRef) implements Credentials {
+    public Static {
+      requireNonNull(secretRef, "secretRef");
+    }
+
+    @Override
+    public CredentialMode mode() {
+      return CredentialMode.STATIC;
+    }
+  }
+
+  /** OAuth2 client-credentials grant. */
+  record OAuth2(
+      StringOrSecret clientId,
+      SecretRef clientSecret,
+      Optional<String> scope,
+      Optional<String> tokenEndpoint,
+      Optional<String> audience)
+      implements Credentials {
+    public OAuth2 {
+      requireNonNull(clientId, "clientId");
+      requireNonNull(clientSecret, "clientSecret");
+      requireNonNull(scope, "scope");
+      requireNonNull(tokenEndpoint, "tokenEndpoint");
+      requireNonNull(audience, "audience");
+    }
+
+    @Override
+    public CredentialMode mode() {
+      return CredentialMode.OAUTH2;
+    }
+  }
+
+  /** AWS STS AssumeRole or AssumeRoleWithWebIdentity. */
+  record IamRole(
+      String roleArn,
+      Optional<String> externalId,
+      Optional<String> sessionName,
+      Optional<String> webIdentityTokenFile,
+      Optional<String> duration)
+      implements Credentials {
+    public IamRole {
+      requireNonNull(roleArn, "roleArn");
+      requireNonNull(externalId, "externalId");
+      requireNonNull(sessionName, "sessionName");
+      requireNonNull(webIdentityTokenFile, "webIdentityTokenFile");
+      requireNonNull(duration, "duration");
+    }
+
+    @Override
+    public CredentialMode mode() {
+      return CredentialMode.IAM_ROLE;
+    }
+  }
+
+  /** Workload identity: a projected token file exchanged for a cloud token. */
+  record ServiceAccount(
+      Optional<String> audience, Optional<String> tokenFile, Optional<IdentityProvider> provider)
+      implements Credentials {
+    public ServiceAccount {
+      requireNonNull(audience, "audience");
+      requireNonNull(tokenFile, "tokenFile");
+      requireNonNull(provider, "provider");
+    }
+
+    @Override
+    public CredentialMode mode() {
+      return CredentialMode.SERVICE_ACCOUNT;
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.floe.core.model;
+
+/** The OTLP transport for traces and metrics. */
+public enum OtlpProtocol implements WireEnum {
+  HTTP_PROTOBUF("http/protobuf"),
+  GRPC("grpc");
+
+  private final String wire;
+
+  OtlpProtocol(String wire) {
+    this.wire = wire;
+  }
+
+  @Override
+  public String wire() {
+    return wire;
+  }
+}

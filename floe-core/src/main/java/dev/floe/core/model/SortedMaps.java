@@ -1,0 +1,21 @@
+package dev.floe.core.model;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Immutable maps with sorted keys, so that everything written from the model is deterministic. */
+public final class SortedMaps {
+  private SortedMaps() {}
+
+  /** An unmodifiable, key-sorted copy; null keys and values are refused. */
+  public static <V> Map<String, V> copyOf(Map<String, ? extends V> map) {
+    TreeMap<String, V> sorted = new TreeMap<>();
+    map.forEach(
+        (k, v) ->
+            sorted.put(
+                java.util.Objects.requireNonNull(k, "key"),
+                java.util.Objects.requireNonNull(v, "value")));
+    return Collections.unmodifiableMap(sorted);
+  }
+}

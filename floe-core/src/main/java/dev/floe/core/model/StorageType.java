@@ -1,0 +1,20 @@
+package dev.floe.core.model;
+
+/** Kinds of object storage a storage profile can describe. */
+public enum StorageType implements WireEnum {
+  S3("s3"),
+  GCS("gcs"),
+  AZURE("azure"),
+  LOCAL("local");
+
+  private final String wire;
+
+  StorageType(String wire) {
+    this.wire = wire;
+  }
+
+  @Override
+  public String wire() {
+    return wire;
+  }
+}
