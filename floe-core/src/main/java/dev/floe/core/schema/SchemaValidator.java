@@ -138,16 +138,22 @@ public final class SchemaValidator {
         continue;
       }
       if (isNull(entry.value()) && !field.isRequired()) {
+        // "region:" with nothing after it means "not set": the default applies below.
         continue;
       }
-      Object value = value(entry.value(), field.type(), childPath);
+      Object value =
+          key.equals("secret_ref") && field.type() instanceof StringType
+              ? nameOf(secretName(entry.value(), childPath))
+              : value(entry.value(), field.type(), childPath);
       if (value != null) {
         out.put(key, value);
       }
     }
     for (Field field : fields) {
-      if (out.containsKey(field.name()) || mapping.get(field.name()).isPresent()) {
-        if (mapping.get(field.name()).map(SchemaValidator::isNull).orElse(false)) {
+      Optional<YamlNode> written = mapping.get(field.name());
+      if (out.containsKey(field.name())
+          || (written.isPresent() && !(isNull(written.get()) && !field.isRequired()))) {
+        if (written.map(SchemaValidator::isNull).orElse(false)) {
           missingOrNull(mapping, field, path);
         }
         continue;
@@ -162,11 +168,12 @@ public final class SchemaValidator {
     return out;
   }
 
+  private static String nameOf(SecretRef ref) {
+    return ref == null ? null : ref.name();
+  }
+
   private void missingOrNull(YamlMapping mapping, Field field, String path) {
     if (!field.isRequired()) {
-      if (field.defaultValue().isPresent()) {
-        return;
-      }
       return;
     }
     Optional<YamlNode> present = mapping.get(field.name());
