@@ -1,0 +1,7 @@
+package dev.floe.cli;
+
+/** Output formats of {@code --format}. */
+public enum Format {
+  text,
+  json
+}

@@ -1,0 +1,182 @@
+package dev.floe.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.floe.core.model.PlatformSpec;
+import dev.floe.core.platform.LocatedPlatform;
+import dev.floe.core.platform.PlatformLocator;
+import dev.floe.core.platform.PlatformRequest;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code floe platform list-profiles}: the profiles of one environment, or of all side by side. */
+@Command(
+    name = "list-profiles",
+    mixinStandardHelpOptions = true,
+    description = "List storage, catalog and compute profiles with type and endpoint.")
+final class ListProfilesCommand extends FloeSubcommand {
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  PlatformChoice choice;
+
+  @Option(names = "--all-envs", description = "List every platform/*/ side by side.")
+  boolean allEnvs;
+
+  /** One profile row. */
+  record Row(String kind, String name, String type, String endpoint, String credentials) {}
+
+  @Override
+  int run(Terminal terminal, Reporter reporter) throws IOException {
+    List<LocatedPlatform> platforms = new ArrayList<>();
+    if (allEnvs) {
+      PlatformRequest request =
+          new PlatformRequest(
+              Optional.empty(),
+              Optional.empty(),
+              terminal.workDir(),
+              terminal.workDir(),
+              terminal.homeDir(),
+              terminal.env(),
+              Optional.empty());
+      List<String> envs = PlatformLocator.availableEnvironments(request);
+      List<dev.floe.core.diag.Problem> problems = new ArrayList<>();
+      for (String env : envs) {
+        try {
+          platforms.add(
+              PlatformValidateCommand.locate(
+                  terminal, Optional.of(Path.of("platform", env)), Optional.of(env), sources));
+        } catch (dev.floe.core.diag.ProblemException e) {
+          problems.addAll(e.problems());
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new dev.floe.core.diag.ProblemException(problems);
+      }
+      if (envs.isEmpty()) {
+        throw new dev.floe.core.diag.ProblemException(
+            dev.floe.core.diag.Problem.error(
+                    dev.floe.core.diag.Code.E050,
+                    "Cannot list environments: no platform/<env>/platform.yaml below "
+                        + dev.floe.core.diag.SourcePaths.display(terminal.workDir(), terminal.workDir()))
+                .hint("run from the folder that holds platform/, or use --platform PATH")
+                .build());
+      }
+    } else {
+      platforms.add(
+          PlatformValidateCommand.locate(
+              terminal, PlatformChoice.platform(choice), PlatformChoice.env(choice), sources));
+    }
+    if (reporter.json()) {
+      terminal.out().println(json(platforms));
+    } else if (platforms.size() == 1) {
+      LocatedPlatform p = platforms.get(0);
+      reporter.line("environment  " + p.environment() + "  (" + p.source() + ")");
+      reporter.line(String.format("%-8s %-14s %-12s %-48s %s", "KIND", "NAME", "TYPE", "ENDPOINT", "CREDENTIALS"));
+      for (Row r : rows(p.platform().value())) {
+        reporter.line(String.format("%-8s %-14s %-12s %-48s %s", r.kind(), r.name(), r.type(), r.endpoint(), r.credentials()));
+      }
+    } else {
+      sideBySide(reporter, platforms);
+    }
+    return ExitCodes.OK;
+  }
+
+  static List<Row> rows(PlatformSpec p) {
+    List<Row> rows = new ArrayList<>();
+    p.storage()
+        .forEach(
+            (n, s) ->
+                rows.add(new Row("storage", n, s.type().wire(), Describe.endpoint(s), Describe.credentials(s.credentials()))));
+    p.catalogs()
+        .forEach(
+            (n, c) ->
+                rows.add(new Row("catalog", n, c.type().wire(), Describe.endpoint(c), Describe.credentials(c.credentials()))));
+    p.compute()
+        .forEach(
+            (n, c) ->
+                rows.add(new Row("compute", n, c.type().wire(), Describe.endpoint(c), Describe.credentials(c.credentials()))));
+    return rows;
+  }
+
+  private static void sideBySide(Reporter reporter, List<LocatedPlatform> platforms) {
+    Map<String, Map<String, Row>> byKey = new LinkedHashMap<>();
+    TreeSet<String> keys = new TreeSet<>();
+    for (LocatedPlatform p : platforms) {
+      Map<String, Row> rows = new LinkedHashMap<>();
+      for (Row r : rows(p.platform().value())) {
+        rows.put(r.kind() + " " + r.name(), r);
+        keys.add(r.kind() + " " + r.name());
+      }
+      byKey.put(p.environment(), rows);
+    }
+    StringBuilder header = new StringBuilder(String.format("%-22s", "PROFILE"));
+    platforms.forEach(p -> header.append(String.format(" %-12s", p.environment())));
+    reporter.line(header.toString().stripTrailing());
+    for (String key : keys) {
+      StringBuilder line = new StringBuilder(String.format("%-22s", key));
+      for (LocatedPlatform p : platforms) {
+        Row r = byKey.get(p.environment()).get(key);
+        line.append(String.format(" %-12s", r == null ? "-" : r.type()));
+      }
+      reporter.line(line.toString().stripTrailing());
+    }
+    reporter.line("");
+    for (LocatedPlatform p : platforms) {
+      reporter.line(p.environment() + "  (" + p.source() + ")");
+      for (Row r : rows(p.platform().value())) {
+        reporter.line(String.format("  %-8s %-14s %s  [%s]", r.kind(), r.name(), r.endpoint(), r.credentials()));
+      }
+    }
+  }
+
+  private static String json(List<LocatedPlatform> platforms) throws IOException {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
+      json.setPrettyPrinter(new DefaultPrettyPrinter());
+      if (platforms.size() == 1) {
+        write(json, platforms.get(0));
+      } else {
+        json.writeStartObject();
+        json.writeArrayFieldStart("environments");
+        for (LocatedPlatform p : platforms) {
+          write(json, p);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+      }
+    }
+    return text.toString();
+  }
+
+  private static void write(JsonGenerator json, LocatedPlatform p) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("environment", p.environment());
+    json.writeStringField("source", p.source());
+    List<Row> rows = rows(p.platform().value());
+    for (String[] kind : new String[][] {{"storage", "storage"}, {"catalogs", "catalog"}, {"compute", "compute"}}) {
+      json.writeArrayFieldStart(kind[0]);
+      for (Row r : rows) {
+        if (r.kind().equals(kind[1])) {
+          json.writeStartObject();
+          json.writeStringField("name", r.name());
+          json.writeStringField("type", r.type());
+          json.writeStringField("endpoint", r.endpoint());
+          json.writeStringField("credentials", r.credentials());
+          json.writeEndObject();
+        }
+      }
+      json.writeEndArray();
+    }
+    json.writeEndObject();
+  }
+}

@@ -1,0 +1,30 @@
+package dev.floe.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code floe} executable. */
+public final class Main {
+  private Main() {}
+
+  /** Runs floe and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(run(Terminal.system(), args));
+  }
+
+  /**
+   * Runs floe with the given terminal; returns the exit code. Usage errors exit 2, problems with
+   * the user's input 1, environment failures 3, internal errors 70.
+   */
+  public static int run(Terminal terminal, String... args) {
+    CommandLine cli = new CommandLine(new FloeCommand(terminal));
+    cli.setOut(terminal.out());
+    cli.setErr(terminal.err());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) ->
+            FloeSubcommand.internalError(terminal, parseResult.hasMatchedOption("--debug"), e));
+    int code = cli.execute(args);
+    terminal.out().flush();
+    terminal.err().flush();
+    return code;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.floe.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code floe platform}: commands for platform engineers. */
+@Command(
+    name = "platform",
+    mixinStandardHelpOptions = true,
+    description = "Validate and inspect platform/<env>/platform.yaml.",
+    subcommands = {PlatformValidateCommand.class, ListProfilesCommand.class})
+final class PlatformCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(((FloeCommand) spec.root().userObject()).terminal().err());
+  }
+}
