@@ -79,7 +79,8 @@ final class CompileCommand extends FloeSubcommand {
       try {
         Files.writeString(temp, ArtifactJson.write(artifacts), StandardCharsets.UTF_8);
         try {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          Files.move(
+              temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }

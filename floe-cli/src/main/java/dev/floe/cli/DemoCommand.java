@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Compile the demo pipeline against local, dev, staging and prod and show the result.")
+    description =
+        "Compile the demo pipeline against local, dev, staging and prod and show the result.")
 final class DemoCommand extends FloeSubcommand {
   static final List<String> ENVIRONMENTS = List.of("local", "dev", "staging", "prod");
 
@@ -40,15 +41,20 @@ final class DemoCommand extends FloeSubcommand {
       try {
         Project.Compiled compiled =
             project.compile(
-                floeFile.toString(), Optional.of(env), Optional.of(demo.resolve("platform").resolve(env)));
+                floeFile.toString(),
+                Optional.of(env),
+                Optional.of(demo.resolve("platform").resolve(env)));
         results.add(compiled);
-        written.add(CompileCommand.write(demo.resolve(".floe").resolve(env), compiled.artifacts(), terminal));
+        written.add(
+            CompileCommand.write(
+                demo.resolve(".floe").resolve(env), compiled.artifacts(), terminal));
       } catch (ProblemException e) {
         problems.addAll(e.problems());
       }
     }
     if (!problems.isEmpty()) {
-      return reporter.problems(problems.stream().distinct().sorted(dev.floe.core.diag.ProblemList.ORDER).toList());
+      return reporter.problems(
+          problems.stream().distinct().sorted(dev.floe.core.diag.ProblemList.ORDER).toList());
     }
     if (reporter.json()) {
       reporter.success(
@@ -59,10 +65,17 @@ final class DemoCommand extends FloeSubcommand {
               json.writeStartObject();
               json.writeStringField("environment", a.environment());
               json.writeStringField("platform_source", a.platformSource());
-              json.writeStringField("catalog", a.catalog().value().type().wire() + " " + Describe.endpoint(a.catalog().value()));
-              json.writeStringField("storage", a.storage().value().type().wire() + " " + Describe.endpoint(a.storage().value()));
-              json.writeStringField("compute", a.compute().value().type().wire() + " " + Describe.endpoint(a.compute().value()));
-              json.writeStringField("artifact", SourcePaths.display(written.get(i), terminal.workDir()));
+              json.writeStringField(
+                  "catalog",
+                  a.catalog().value().type().wire() + " " + Describe.endpoint(a.catalog().value()));
+              json.writeStringField(
+                  "storage",
+                  a.storage().value().type().wire() + " " + Describe.endpoint(a.storage().value()));
+              json.writeStringField(
+                  "compute",
+                  a.compute().value().type().wire() + " " + Describe.endpoint(a.compute().value()));
+              json.writeStringField(
+                  "artifact", SourcePaths.display(written.get(i), terminal.workDir()));
               json.writeEndObject();
             }
             json.writeEndArray();

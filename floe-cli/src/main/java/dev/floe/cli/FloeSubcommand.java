@@ -56,7 +56,8 @@ abstract class FloeSubcommand implements Callable<Integer> {
       e.printStackTrace(new PrintWriter(trace));
       err.print(trace);
     } else {
-      err.println("  run again with --debug to see the stack trace, and report it with that output");
+      err.println(
+          "  run again with --debug to see the stack trace, and report it with that output");
     }
     err.flush();
     return ExitCodes.INTERNAL;

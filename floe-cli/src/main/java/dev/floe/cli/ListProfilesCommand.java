@@ -67,7 +67,8 @@ final class ListProfilesCommand extends FloeSubcommand {
             dev.floe.core.diag.Problem.error(
                     dev.floe.core.diag.Code.E050,
                     "Cannot list environments: no platform/<env>/platform.yaml below "
-                        + dev.floe.core.diag.SourcePaths.display(terminal.workDir(), terminal.workDir()))
+                        + dev.floe.core.diag.SourcePaths.display(
+                            terminal.workDir(), terminal.workDir()))
                 .hint("run from the folder that holds platform/, or use --platform PATH")
                 .build());
       }
@@ -81,9 +82,14 @@ final class ListProfilesCommand extends FloeSubcommand {
     } else if (platforms.size() == 1) {
       LocatedPlatform p = platforms.get(0);
       reporter.line("environment  " + p.environment() + "  (" + p.source() + ")");
-      reporter.line(String.format("%-8s %-14s %-12s %-48s %s", "KIND", "NAME", "TYPE", "ENDPOINT", "CREDENTIALS"));
+      reporter.line(
+          String.format(
+              "%-8s %-14s %-12s %-48s %s", "KIND", "NAME", "TYPE", "ENDPOINT", "CREDENTIALS"));
       for (Row r : rows(p.platform().value())) {
-        reporter.line(String.format("%-8s %-14s %-12s %-48s %s", r.kind(), r.name(), r.type(), r.endpoint(), r.credentials()));
+        reporter.line(
+            String.format(
+                "%-8s %-14s %-12s %-48s %s",
+                r.kind(), r.name(), r.type(), r.endpoint(), r.credentials()));
       }
     } else {
       sideBySide(reporter, platforms);
@@ -96,15 +102,33 @@ final class ListProfilesCommand extends FloeSubcommand {
     p.storage()
         .forEach(
             (n, s) ->
-                rows.add(new Row("storage", n, s.type().wire(), Describe.endpoint(s), Describe.credentials(s.credentials()))));
+                rows.add(
+                    new Row(
+                        "storage",
+                        n,
+                        s.type().wire(),
+                        Describe.endpoint(s),
+                        Describe.credentials(s.credentials()))));
     p.catalogs()
         .forEach(
             (n, c) ->
-                rows.add(new Row("catalog", n, c.type().wire(), Describe.endpoint(c), Describe.credentials(c.credentials()))));
+                rows.add(
+                    new Row(
+                        "catalog",
+                        n,
+                        c.type().wire(),
+                        Describe.endpoint(c),
+                        Describe.credentials(c.credentials()))));
     p.compute()
         .forEach(
             (n, c) ->
-                rows.add(new Row("compute", n, c.type().wire(), Describe.endpoint(c), Describe.credentials(c.credentials()))));
+                rows.add(
+                    new Row(
+                        "compute",
+                        n,
+                        c.type().wire(),
+                        Describe.endpoint(c),
+                        Describe.credentials(c.credentials()))));
     return rows;
   }
 
@@ -134,7 +158,9 @@ final class ListProfilesCommand extends FloeSubcommand {
     for (LocatedPlatform p : platforms) {
       reporter.line(p.environment() + "  (" + p.source() + ")");
       for (Row r : rows(p.platform().value())) {
-        reporter.line(String.format("  %-8s %-14s %s  [%s]", r.kind(), r.name(), r.endpoint(), r.credentials()));
+        reporter.line(
+            String.format(
+                "  %-8s %-14s %s  [%s]", r.kind(), r.name(), r.endpoint(), r.credentials()));
       }
     }
   }
@@ -163,7 +189,8 @@ final class ListProfilesCommand extends FloeSubcommand {
     json.writeStringField("environment", p.environment());
     json.writeStringField("source", p.source());
     List<Row> rows = rows(p.platform().value());
-    for (String[] kind : new String[][] {{"storage", "storage"}, {"catalogs", "catalog"}, {"compute", "compute"}}) {
+    for (String[] kind :
+        new String[][] {{"storage", "storage"}, {"catalogs", "catalog"}, {"compute", "compute"}}) {
       json.writeArrayFieldStart(kind[0]);
       for (Row r : rows) {
         if (r.kind().equals(kind[1])) {

@@ -9,7 +9,8 @@ final class PlatformChoice {
   @Option(
       names = "--env",
       paramLabel = "NAME",
-      description = "The environment: platform/NAME/platform.yaml (default: FLOE_PLATFORM_ENV, else local).")
+      description =
+          "The environment: platform/NAME/platform.yaml (default: FLOE_PLATFORM_ENV, else local).")
   String env;
 
   @Option(

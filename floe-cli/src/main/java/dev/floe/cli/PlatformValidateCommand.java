@@ -28,7 +28,8 @@ final class PlatformValidateCommand extends FloeSubcommand {
 
   @Override
   int run(Terminal terminal, Reporter reporter) {
-    LocatedPlatform located = locate(terminal, Optional.ofNullable(path), Optional.ofNullable(env), sources);
+    LocatedPlatform located =
+        locate(terminal, Optional.ofNullable(path), Optional.ofNullable(env), sources);
     PlatformSpec p = located.platform().value();
     if (reporter.json()) {
       reporter.success(

@@ -9,11 +9,23 @@ final class Profiles {
     reporter.line("environment  " + a.environment());
     reporter.line("platform     " + a.platformSource());
     reporter.line(
-        row("catalog", a.catalog().profile(), a.catalog().value().type().wire(), Describe.endpoint(a.catalog().value())));
+        row(
+            "catalog",
+            a.catalog().profile(),
+            a.catalog().value().type().wire(),
+            Describe.endpoint(a.catalog().value())));
     reporter.line(
-        row("storage", a.storage().profile(), a.storage().value().type().wire(), Describe.endpoint(a.storage().value())));
+        row(
+            "storage",
+            a.storage().profile(),
+            a.storage().value().type().wire(),
+            Describe.endpoint(a.storage().value())));
     reporter.line(
-        row("compute", a.compute().profile(), a.compute().value().type().wire(), Describe.endpoint(a.compute().value())));
+        row(
+            "compute",
+            a.compute().profile(),
+            a.compute().value().type().wire(),
+            Describe.endpoint(a.compute().value())));
   }
 
   static String row(String kind, String name, String type, String endpoint) {

@@ -38,7 +38,8 @@ final class Project {
   }
 
   /** The compiled pipeline with what it was compiled from. */
-  record Compiled(Loaded<FloeSpec> pipeline, LocatedPlatform platform, CompiledArtifacts artifacts) {}
+  record Compiled(
+      Loaded<FloeSpec> pipeline, LocatedPlatform platform, CompiledArtifacts artifacts) {}
 
   /**
    * Loads, locates and compiles.
@@ -68,7 +69,8 @@ final class Project {
       request =
           request.withPin(
               new PlatformRequest.Pin(
-                  pipeline.value().platform().get(), pipeline.sourceMap().position("platform.ref")));
+                  pipeline.value().platform().get(),
+                  pipeline.sourceMap().position("platform.ref")));
     }
     LocatedPlatform platform = null;
     try {
@@ -77,7 +79,8 @@ final class Project {
       problems.addAll(e.problems());
     }
     if (!problems.isEmpty()) {
-      throw new ProblemException(problems.stream().sorted(dev.floe.core.diag.ProblemList.ORDER).toList());
+      throw new ProblemException(
+          problems.stream().sorted(dev.floe.core.diag.ProblemList.ORDER).toList());
     }
     CompiledArtifacts artifacts =
         new Compiler(Clock.systemUTC(), terminal.env()).compile(pipeline, platform);

@@ -35,7 +35,8 @@ final class SchemaCommand implements Runnable {
   @Command(
       name = "export",
       mixinStandardHelpOptions = true,
-      description = "Write platform.schema.json, floe.schema.json and compiled-artifacts.schema.json (JSON Schema 2020-12).")
+      description =
+          "Write platform.schema.json, floe.schema.json and compiled-artifacts.schema.json (JSON Schema 2020-12).")
   static final class Export extends FloeSubcommand {
     @Option(
         names = {"-o", "--output"},
@@ -57,7 +58,12 @@ final class SchemaCommand implements Runnable {
         }
       } catch (IOException e) {
         throw new ProblemException(
-            Problem.error(Code.E053, "Cannot write schemas to " + SourcePaths.display(dir, terminal.workDir()) + ": " + e.getClass().getSimpleName())
+            Problem.error(
+                    Code.E053,
+                    "Cannot write schemas to "
+                        + SourcePaths.display(dir, terminal.workDir())
+                        + ": "
+                        + e.getClass().getSimpleName())
                 .file(SourcePaths.display(dir, terminal.workDir()))
                 .hint("check that the folder is writable, or choose another with -o DIR")
                 .build());

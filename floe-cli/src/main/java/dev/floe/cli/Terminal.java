@@ -19,7 +19,12 @@ import java.util.Map;
  * @param colour whether to colour text output
  */
 public record Terminal(
-    Path workDir, Path homeDir, Map<String, String> env, PrintWriter out, PrintWriter err, boolean colour) {
+    Path workDir,
+    Path homeDir,
+    Map<String, String> env,
+    PrintWriter out,
+    PrintWriter err,
+    boolean colour) {
   public Terminal {
     requireNonNull(workDir, "workDir");
     requireNonNull(homeDir, "homeDir");

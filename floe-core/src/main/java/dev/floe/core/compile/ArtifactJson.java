@@ -38,8 +38,8 @@ import java.util.regex.Matcher;
 
 /**
  * Writes and reads CompiledArtifacts JSON. Writing is deterministic: fixed key order, sorted maps,
- * 2-space indent, trailing newline. Reading validates against {@link ArtifactSchema} and refuses
- * an unknown major contract version. Thread-safe.
+ * 2-space indent, trailing newline. Reading validates against {@link ArtifactSchema} and refuses an
+ * unknown major contract version. Thread-safe.
  */
 public final class ArtifactJson {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -176,7 +176,10 @@ public final class ArtifactJson {
       all.add(
           Problem.error(
                   Code.A061,
-                  "Cannot read CompiledArtifacts " + displayName + ": it does not match contract " + CompiledArtifacts.VERSION)
+                  "Cannot read CompiledArtifacts "
+                      + displayName
+                      + ": it does not match contract "
+                      + CompiledArtifacts.VERSION)
               .file(displayName)
               .hint("compile again with 'floe compile'; do not edit the artifact by hand")
               .build());

@@ -44,7 +44,10 @@ public final class ArtifactSchema {
         new ObjectType(
             "Where and when the artifact was compiled.",
             List.of(
-                Field.required("name", Strings.pattern("The pipeline name.", PipelineSchema.NAME_PATTERN, "a pipeline name")),
+                Field.required(
+                    "name",
+                    Strings.pattern(
+                        "The pipeline name.", PipelineSchema.NAME_PATTERN, "a pipeline name")),
                 Field.required("version", Strings.semver("The pipeline version.")),
                 Field.required(
                     "compiled_at",
@@ -81,7 +84,9 @@ public final class ArtifactSchema {
                 Field.required(
                     "attributes",
                     new MapType(
-                        "Resource attributes.", KeyRule.ANY, Strings.text("An attribute value.")))));
+                        "Resource attributes.",
+                        KeyRule.ANY,
+                        Strings.text("An attribute value.")))));
     return new ObjectType(
         "CompiledArtifacts: one pipeline compiled against one platform. Every profile is"
             + " resolved; every secret is still a reference.",

@@ -53,9 +53,12 @@ public final class Compiler {
     FloeSpec spec = pipeline.value();
     PlatformSpec p = platform.platform().value();
     ProblemList problems = new ProblemList();
-    var catalog = resolve("catalog", "Catalog", spec.catalog(), p.catalogs(), pipeline, platform, problems);
-    var storage = resolve("storage", "Storage", spec.storage(), p.storage(), pipeline, platform, problems);
-    var compute = resolve("compute", "Compute", spec.compute(), p.compute(), pipeline, platform, problems);
+    var catalog =
+        resolve("catalog", "Catalog", spec.catalog(), p.catalogs(), pipeline, platform, problems);
+    var storage =
+        resolve("storage", "Storage", spec.storage(), p.storage(), pipeline, platform, problems);
+    var compute =
+        resolve("compute", "Compute", spec.compute(), p.compute(), pipeline, platform, problems);
     Instant compiledAt = compiledAt(problems);
     problems.throwIfErrors();
     return new CompiledArtifacts(
@@ -113,7 +116,10 @@ public final class Compiler {
     String available =
         profiles.isEmpty()
             ? "The platform defines no " + kind.toLowerCase(java.util.Locale.ROOT) + " profiles"
-            : "Available " + kind.toLowerCase(java.util.Locale.ROOT) + " profiles: " + String.join(", ", profiles.keySet());
+            : "Available "
+                + kind.toLowerCase(java.util.Locale.ROOT)
+                + " profiles: "
+                + String.join(", ", profiles.keySet());
     Optional<String> suggestion = Suggestions.closest(name, profiles.keySet());
     boolean written = pipeline.sourceMap().origin(field).isEmpty();
     problems.add(
@@ -134,9 +140,31 @@ public final class Compiler {
             .hint(
                 written
                     ? suggestion
-                        .map(s -> "did you mean '" + s + "'? Or define '" + name + "' under " + section(field) + " in " + platform.platform().file())
-                        .orElse("define '" + name + "' under " + section(field) + " in " + platform.platform().file())
-                    : "floe.yaml does not name a " + field + " profile, so 'default' is used: add '" + field + ": <name>' to floe.yaml or define 'default' under " + section(field) + " in " + platform.platform().file())
+                        .map(
+                            s ->
+                                "did you mean '"
+                                    + s
+                                    + "'? Or define '"
+                                    + name
+                                    + "' under "
+                                    + section(field)
+                                    + " in "
+                                    + platform.platform().file())
+                        .orElse(
+                            "define '"
+                                + name
+                                + "' under "
+                                + section(field)
+                                + " in "
+                                + platform.platform().file())
+                    : "floe.yaml does not name a "
+                        + field
+                        + " profile, so 'default' is used: add '"
+                        + field
+                        + ": <name>' to floe.yaml or define 'default' under "
+                        + section(field)
+                        + " in "
+                        + platform.platform().file())
             .build());
     return Optional.empty();
   }
@@ -160,8 +188,11 @@ public final class Compiler {
       problems.add(
           Problem.error(
                   Code.E054,
-                  "SOURCE_DATE_EPOCH '" + epoch + "' is invalid: expected seconds since 1970-01-01 UTC")
-              .hint("set SOURCE_DATE_EPOCH to a whole number such as $(git log -1 --format=%ct), or unset it")
+                  "SOURCE_DATE_EPOCH '"
+                      + epoch
+                      + "' is invalid: expected seconds since 1970-01-01 UTC")
+              .hint(
+                  "set SOURCE_DATE_EPOCH to a whole number such as $(git log -1 --format=%ct), or unset it")
               .build());
       return Instant.EPOCH;
     }

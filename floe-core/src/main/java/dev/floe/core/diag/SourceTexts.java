@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The text of every source a command has loaded, by displayed file name, so that renderers can
- * show the line a problem points at without reading files again. Thread-safe.
+ * The text of every source a command has loaded, by displayed file name, so that renderers can show
+ * the line a problem points at without reading files again. Thread-safe.
  */
 public final class SourceTexts {
   private final Map<String, List<String>> lines = new ConcurrentHashMap<>();

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Renders problems in the style of modern compilers: a headline with the code, the position, the
- * source line with a caret underline, and help lines. Tokens of {@link Disclosure#SECRET}
- * problems are masked. Stateless and thread-safe.
+ * source line with a caret underline, and help lines. Tokens of {@link Disclosure#SECRET} problems
+ * are masked. Stateless and thread-safe.
  */
 public final class TextRenderer {
   /** Whether to colour the output with ANSI escapes. */

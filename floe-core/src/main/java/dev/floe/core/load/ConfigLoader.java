@@ -28,8 +28,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 
 /**
- * Loads and validates floe.yaml and platform.yaml into immutable models, reporting every problem
- * of a file at once as a {@link ProblemException}. Nothing here resolves a secret. Thread-safe.
+ * Loads and validates floe.yaml and platform.yaml into immutable models, reporting every problem of
+ * a file at once as a {@link ProblemException}. Nothing here resolves a secret. Thread-safe.
  */
 public final class ConfigLoader {
   private static final Set<String> PLATFORM_ONLY_KEYS = platformOnlyKeys();

@@ -9,7 +9,10 @@ import java.util.Optional;
  * references only, never secret values.
  */
 public sealed interface Credentials
-    permits Credentials.Static, Credentials.OAuth2, Credentials.IamRole, Credentials.ServiceAccount {
+    permits Credentials.Static,
+        Credentials.OAuth2,
+        Credentials.IamRole,
+        Credentials.ServiceAccount {
 
   /** The mode this block selects. */
   CredentialMode mode();

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.Map;
 
 /**
- * One environment's platform.yaml: named profiles and observability. Holds secret references,
- * never secret values. Immutable and thread-safe.
+ * One environment's platform.yaml: named profiles and observability. Holds secret references, never
+ * secret values. Immutable and thread-safe.
  *
  * @param version the platform.yaml schema version (major 1)
  * @param storage storage profiles by name, sorted

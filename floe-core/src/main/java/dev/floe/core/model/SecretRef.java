@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.regex.Pattern;
 
 /**
- * The name of a secret that is resolved only at run time. The name is not sensitive; the value
- * it names never enters the configuration model.
+ * The name of a secret that is resolved only at run time. The name is not sensitive; the value it
+ * names never enters the configuration model.
  *
  * @param name a secret name matching {@link #NAME_PATTERN}
  */

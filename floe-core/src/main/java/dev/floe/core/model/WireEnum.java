@@ -22,6 +22,7 @@ public interface WireEnum {
   /** The constant spelled {@code wire}; for values already validated against the schema. */
   static <E extends Enum<E> & WireEnum> E of(Class<E> type, String wire) {
     return parse(type, wire)
-        .orElseThrow(() -> new IllegalArgumentException("not a " + type.getSimpleName() + ": " + wire));
+        .orElseThrow(
+            () -> new IllegalArgumentException("not a " + type.getSimpleName() + ": " + wire));
   }
 }

@@ -59,7 +59,8 @@ public final class PipelineSchema {
                     "Where data classifications come from.",
                     WireEnum.spellings(ClassificationSource.class)),
                 ClassificationSource.DBT_META.wire()),
-            Field.withDefault("emit_lineage", new BoolType("Emit lineage for this pipeline."), true)));
+            Field.withDefault(
+                "emit_lineage", new BoolType("Emit lineage for this pipeline."), true)));
   }
 
   /** One transform. */

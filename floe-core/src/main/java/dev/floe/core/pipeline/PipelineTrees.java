@@ -70,7 +70,10 @@ public final class PipelineTrees {
     Map<String, Object> a = cast(t.get("attributes"));
     a.forEach((k, v) -> attributes.put(k, (String) v));
     return new FloeSpec.Observability(
-        (Boolean) t.get("traces"), (Boolean) t.get("lineage"), (Boolean) t.get("metrics"), attributes);
+        (Boolean) t.get("traces"),
+        (Boolean) t.get("lineage"),
+        (Boolean) t.get("metrics"),
+        attributes);
   }
 
   /** The plain tree of a pipeline, in schema order; the inverse of {@link #spec}. */

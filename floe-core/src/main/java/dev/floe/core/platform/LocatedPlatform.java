@@ -10,8 +10,8 @@ import dev.floe.core.model.PlatformSpec;
  *
  * @param platform the validated platform
  * @param environment the environment name
- * @param source as recorded in CompiledArtifacts: a path relative to the project folder when
- *     below it, {@code env} or {@code builtin:local}
+ * @param source as recorded in CompiledArtifacts: a path relative to the project folder when below
+ *     it, {@code env} or {@code builtin:local}
  */
 public record LocatedPlatform(Loaded<PlatformSpec> platform, String environment, String source) {
   public LocatedPlatform {

@@ -138,7 +138,8 @@ public final class PlatformLocator {
     Set<String> names = new java.util.TreeSet<>();
     for (Path base :
         new LinkedHashSet<>(
-            List.of(request.projectDir().resolve("platform"), request.workDir().resolve("platform")))) {
+            List.of(
+                request.projectDir().resolve("platform"), request.workDir().resolve("platform")))) {
       if (!Files.isDirectory(base)) {
         continue;
       }
@@ -171,15 +172,16 @@ public final class PlatformLocator {
               .file(display(file, request))
               .hint(
                   "give a platform.yaml file or an environment folder that contains one"
-                      + (origin.equals("FLOE_PLATFORM_FILE") ? ", or unset FLOE_PLATFORM_FILE" : ""))
+                      + (origin.equals("FLOE_PLATFORM_FILE")
+                          ? ", or unset FLOE_PLATFORM_FILE"
+                          : ""))
               .build());
     }
     String folder =
         file.toAbsolutePath().getParent() == null
             ? ""
             : file.toAbsolutePath().getParent().getFileName().toString();
-    String environment =
-        explicitEnv.orElse(Environments.isValid(folder) ? folder : "custom");
+    String environment = explicitEnv.orElse(Environments.isValid(folder) ? folder : "custom");
     return new LocatedPlatform(
         loader.platform(file, display(file, request)), environment, source(file, request));
   }
@@ -208,7 +210,8 @@ public final class PlatformLocator {
       if (in == null) {
         throw new IllegalStateException("builtin-local.yaml is missing from the floe build");
       }
-      return loader.platformText(BUILTIN_LOCAL, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return loader.platformText(
+          BUILTIN_LOCAL, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -262,7 +265,14 @@ public final class PlatformLocator {
   private static void line(StringBuilder yaml, Map<String, String> env, String key, String name) {
     Optional<String> value = nonEmpty(env.get(name));
     value.ifPresent(
-        v -> yaml.append("    ").append(key).append(": ").append(quote(v)).append("  # ").append(name).append('\n'));
+        v ->
+            yaml.append("    ")
+                .append(key)
+                .append(": ")
+                .append(quote(v))
+                .append("  # ")
+                .append(name)
+                .append('\n'));
   }
 
   /** A YAML double-quoted scalar; JSON escaping is valid YAML. */

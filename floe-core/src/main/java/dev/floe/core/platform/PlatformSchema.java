@@ -9,7 +9,6 @@ import dev.floe.core.model.OtlpProtocol;
 import dev.floe.core.model.StorageType;
 import dev.floe.core.model.WireEnum;
 import dev.floe.core.schema.Field;
-import dev.floe.core.schema.SchemaType;
 import dev.floe.core.schema.SchemaType.BoolType;
 import dev.floe.core.schema.SchemaType.EnumType;
 import dev.floe.core.schema.SchemaType.IntType;
@@ -113,15 +112,20 @@ public final class PlatformSchema {
                         + " starting and ending with a letter or digit")),
             Field.optional("region", Strings.nonEmpty("The region of the bucket.")));
     List<Field> s3 = new ArrayList<>(bucketed);
-    s3.set(2, Field.withDefault("region", Strings.nonEmpty("The region of the bucket."), "us-east-1"));
+    s3.set(
+        2, Field.withDefault("region", Strings.nonEmpty("The region of the bucket."), "us-east-1"));
     s3.add(
         Field.withDefault(
             "path_style_access",
             new BoolType("Address buckets by path; true for MinIO and S3-compatible servers."),
             false));
-    s3.add(Field.optional("credentials", credentials(EnumSet.complementOf(EnumSet.of(CredentialMode.OAUTH2)))));
+    s3.add(
+        Field.optional(
+            "credentials", credentials(EnumSet.complementOf(EnumSet.of(CredentialMode.OAUTH2)))));
     List<Field> cloud = new ArrayList<>(bucketed);
-    cloud.add(Field.optional("credentials", credentials(EnumSet.complementOf(EnumSet.of(CredentialMode.OAUTH2)))));
+    cloud.add(
+        Field.optional(
+            "credentials", credentials(EnumSet.complementOf(EnumSet.of(CredentialMode.OAUTH2)))));
     Map<String, List<Field>> variants = new LinkedHashMap<>();
     variants.put(StorageType.S3.wire(), s3);
     variants.put(StorageType.GCS.wire(), cloud);
@@ -150,9 +154,7 @@ public final class PlatformSchema {
             Field.required(
                 "warehouse", Strings.nonEmpty("The warehouse name (REST catalogs) or location.")),
             Field.withDefault(
-                "namespace",
-                Strings.nonEmpty("The default namespace for tables."),
-                "default"),
+                "namespace", Strings.nonEmpty("The default namespace for tables."), "default"),
             Field.withDefault(
                 "access_delegation",
                 new EnumType(
@@ -234,66 +236,79 @@ public final class PlatformSchema {
     IntType port = new IntType("The TCP port.", 1, 65535);
     List<Field> fields =
         switch (type) {
-          case DUCKDB -> List.of(
-              Field.optional(
-                  "database",
-                  Strings.nonEmpty(
-                      "The database file, relative to the project folder; in memory when"
-                          + " absent.")),
-              Field.optional("threads", new IntType("Worker threads.", 1, 1024)),
-              Field.optional(
-                  "memory_limit",
-                  Strings.pattern(
-                      "The memory limit, e.g. 4GB.",
-                      "^[0-9]+(\\.[0-9]+)?\\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB|%)$",
-                      "a size such as \"4GB\" or \"512MB\"")),
-              Field.optional("temp_directory", text));
-          case POSTGRES -> List.of(
-              Field.optional("host", text),
-              Field.optional("port", port),
-              Field.optional("database", text),
-              Field.optional("schema", text),
-              Field.optional(
-                  "sslmode",
-                  new EnumType(
-                      "The TLS mode.",
-                      List.of(
-                          "disable", "allow", "prefer", "require", "verify-ca", "verify-full"))));
-          case SNOWFLAKE -> List.of(
-              Field.optional("account", text),
-              Field.optional("warehouse", text),
-              Field.optional("database", text),
-              Field.optional("schema", text),
-              Field.optional("role", text));
-          case BIGQUERY -> List.of(
-              Field.optional("project", text),
-              Field.optional("dataset", text),
-              Field.optional("location", text));
-          case REDSHIFT -> List.of(
-              Field.optional("host", text),
-              Field.optional("port", port),
-              Field.optional("database", text),
-              Field.optional("schema", text));
-          case DATABRICKS -> List.of(
-              Field.optional("host", text),
-              Field.optional("http_path", text),
-              Field.optional("catalog", text),
-              Field.optional("schema", text));
-          case SPARK -> List.of(
-              Field.optional("master", text),
-              Field.optional("app_name", text),
-              Field.optional(
-                  "conf",
-                  new MapType(
-                      "Spark configuration entries.",
-                      KeyRule.ANY,
-                      Strings.text("A Spark configuration value."))));
-          case TRINO -> List.of(
-              Field.optional("host", text),
-              Field.optional("port", port),
-              Field.optional("catalog", text),
-              Field.optional("schema", text),
-              Field.optional("ssl", new BoolType("Connect with TLS.")));
+          case DUCKDB ->
+              List.of(
+                  Field.optional(
+                      "database",
+                      Strings.nonEmpty(
+                          "The database file, relative to the project folder; in memory when"
+                              + " absent.")),
+                  Field.optional("threads", new IntType("Worker threads.", 1, 1024)),
+                  Field.optional(
+                      "memory_limit",
+                      Strings.pattern(
+                          "The memory limit, e.g. 4GB.",
+                          "^[0-9]+(\\.[0-9]+)?\\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB|%)$",
+                          "a size such as \"4GB\" or \"512MB\"")),
+                  Field.optional("temp_directory", text));
+          case POSTGRES ->
+              List.of(
+                  Field.optional("host", text),
+                  Field.optional("port", port),
+                  Field.optional("database", text),
+                  Field.optional("schema", text),
+                  Field.optional(
+                      "sslmode",
+                      new EnumType(
+                          "The TLS mode.",
+                          List.of(
+                              "disable",
+                              "allow",
+                              "prefer",
+                              "require",
+                              "verify-ca",
+                              "verify-full"))));
+          case SNOWFLAKE ->
+              List.of(
+                  Field.optional("account", text),
+                  Field.optional("warehouse", text),
+                  Field.optional("database", text),
+                  Field.optional("schema", text),
+                  Field.optional("role", text));
+          case BIGQUERY ->
+              List.of(
+                  Field.optional("project", text),
+                  Field.optional("dataset", text),
+                  Field.optional("location", text));
+          case REDSHIFT ->
+              List.of(
+                  Field.optional("host", text),
+                  Field.optional("port", port),
+                  Field.optional("database", text),
+                  Field.optional("schema", text));
+          case DATABRICKS ->
+              List.of(
+                  Field.optional("host", text),
+                  Field.optional("http_path", text),
+                  Field.optional("catalog", text),
+                  Field.optional("schema", text));
+          case SPARK ->
+              List.of(
+                  Field.optional("master", text),
+                  Field.optional("app_name", text),
+                  Field.optional(
+                      "conf",
+                      new MapType(
+                          "Spark configuration entries.",
+                          KeyRule.ANY,
+                          Strings.text("A Spark configuration value."))));
+          case TRINO ->
+              List.of(
+                  Field.optional("host", text),
+                  Field.optional("port", port),
+                  Field.optional("catalog", text),
+                  Field.optional("schema", text),
+                  Field.optional("ssl", new BoolType("Connect with TLS.")));
         };
     return new ObjectType("Settings of the " + type.wire() + " engine.", fields);
   }
@@ -308,52 +323,57 @@ public final class PlatformSchema {
       }
       List<Field> fields =
           switch (mode) {
-            case STATIC -> List.of(
-                Field.optional(
-                    "secret_ref",
-                    Strings.pattern(
-                        "The name of a multi-key secret holding this profile's credentials.",
-                        dev.floe.core.model.SecretRef.NAME_PATTERN.pattern(),
-                        "a secret name: letters, digits, '_' and '-'")));
-            case OAUTH2 -> List.of(
-                Field.required(
-                    "client_id",
-                    new StringOrSecretType(
-                        "The OAuth2 client id, or {secret_ref: NAME}.",
-                        Strings.nonEmpty("The OAuth2 client id."))),
-                Field.required(
-                    "client_secret",
-                    new SecretRefType("The OAuth2 client secret: {secret_ref: NAME} only.")),
-                Field.optional("scope", Strings.nonEmpty("The OAuth2 scope to request.")),
-                Field.optional(
-                    "token_endpoint",
-                    Strings.url(
-                        "The token endpoint; default <uri>/v1/oauth/tokens.",
-                        HTTP,
-                        "the catalog's default token endpoint")),
-                Field.optional("audience", Strings.nonEmpty("The token audience.")));
-            case IAM_ROLE -> List.of(
-                Field.required(
-                    "role_arn",
-                    Strings.pattern(
-                        "The AWS IAM role to assume.",
-                        "^arn:aws(-[a-z]+)?:iam::\\d{12}:role/[\\w+=,.@/-]+$",
-                        "an IAM role ARN such as \"arn:aws:iam::123456789012:role/floe\"")),
-                Field.optional("external_id", optionalText),
-                Field.optional("session_name", optionalText),
-                Field.optional(
-                    "web_identity_token_file",
-                    Strings.nonEmpty(
-                        "A web identity token file for AssumeRoleWithWebIdentity.")),
-                Field.optional("duration", duration()));
-            case SERVICE_ACCOUNT -> List.of(
-                Field.optional("audience", Strings.nonEmpty("The audience of the exchanged token.")),
-                Field.optional("token_file", Strings.nonEmpty("The projected token file.")),
-                Field.optional(
-                    "provider",
-                    new EnumType(
-                        "The workload identity provider.",
-                        WireEnum.spellings(IdentityProvider.class))));
+            case STATIC ->
+                List.of(
+                    Field.optional(
+                        "secret_ref",
+                        Strings.pattern(
+                            "The name of a multi-key secret holding this profile's credentials.",
+                            dev.floe.core.model.SecretRef.NAME_PATTERN.pattern(),
+                            "a secret name: letters, digits, '_' and '-'")));
+            case OAUTH2 ->
+                List.of(
+                    Field.required(
+                        "client_id",
+                        new StringOrSecretType(
+                            "The OAuth2 client id, or {secret_ref: NAME}.",
+                            Strings.nonEmpty("The OAuth2 client id."))),
+                    Field.required(
+                        "client_secret",
+                        new SecretRefType("The OAuth2 client secret: {secret_ref: NAME} only.")),
+                    Field.optional("scope", Strings.nonEmpty("The OAuth2 scope to request.")),
+                    Field.optional(
+                        "token_endpoint",
+                        Strings.url(
+                            "The token endpoint; default <uri>/v1/oauth/tokens.",
+                            HTTP,
+                            "the catalog's default token endpoint")),
+                    Field.optional("audience", Strings.nonEmpty("The token audience.")));
+            case IAM_ROLE ->
+                List.of(
+                    Field.required(
+                        "role_arn",
+                        Strings.pattern(
+                            "The AWS IAM role to assume.",
+                            "^arn:aws(-[a-z]+)?:iam::\\d{12}:role/[\\w+=,.@/-]+$",
+                            "an IAM role ARN such as \"arn:aws:iam::123456789012:role/floe\"")),
+                    Field.optional("external_id", optionalText),
+                    Field.optional("session_name", optionalText),
+                    Field.optional(
+                        "web_identity_token_file",
+                        Strings.nonEmpty(
+                            "A web identity token file for AssumeRoleWithWebIdentity.")),
+                    Field.optional("duration", duration()));
+            case SERVICE_ACCOUNT ->
+                List.of(
+                    Field.optional(
+                        "audience", Strings.nonEmpty("The audience of the exchanged token.")),
+                    Field.optional("token_file", Strings.nonEmpty("The projected token file.")),
+                    Field.optional(
+                        "provider",
+                        new EnumType(
+                            "The workload identity provider.",
+                            WireEnum.spellings(IdentityProvider.class))));
           };
       variants.put(mode.wire(), fields);
     }

@@ -42,7 +42,8 @@ public final class PlatformTrees {
         tree.containsKey("observability")
             ? observability(cast(tree.get("observability")))
             : PlatformObservability.DEFAULT;
-    return new PlatformSpec((String) tree.get("version"), storage, catalogs, compute, observability);
+    return new PlatformSpec(
+        (String) tree.get("version"), storage, catalogs, compute, observability);
   }
 
   /** A storage profile from its validated tree. */
@@ -79,7 +80,8 @@ public final class PlatformTrees {
         .forEach(
             (k, v) ->
                 properties.put(
-                    k, v instanceof Map<?, ?> m ? dev.floe.core.model.SortedMaps.copyOf(cast(m)) : v));
+                    k,
+                    v instanceof Map<?, ?> m ? dev.floe.core.model.SortedMaps.copyOf(cast(m)) : v));
     return new ComputeProfile(
         WireEnum.of(ComputeType.class, (String) t.get("type")), properties, credentials(t));
   }
@@ -108,22 +110,25 @@ public final class PlatformTrees {
     CredentialMode mode = WireEnum.of(CredentialMode.class, (String) c.get("mode"));
     return switch (mode) {
       case STATIC -> new Credentials.Static(opt(c, "secret_ref", String.class));
-      case OAUTH2 -> new Credentials.OAuth2(
-          (StringOrSecret) c.get("client_id"),
-          (SecretRef) c.get("client_secret"),
-          opt(c, "scope", String.class),
-          opt(c, "token_endpoint", String.class),
-          opt(c, "audience", String.class));
-      case IAM_ROLE -> new Credentials.IamRole(
-          (String) c.get("role_arn"),
-          opt(c, "external_id", String.class),
-          opt(c, "session_name", String.class),
-          opt(c, "web_identity_token_file", String.class),
-          opt(c, "duration", String.class));
-      case SERVICE_ACCOUNT -> new Credentials.ServiceAccount(
-          opt(c, "audience", String.class),
-          opt(c, "token_file", String.class),
-          opt(c, "provider", String.class).map(p -> WireEnum.of(IdentityProvider.class, p)));
+      case OAUTH2 ->
+          new Credentials.OAuth2(
+              (StringOrSecret) c.get("client_id"),
+              (SecretRef) c.get("client_secret"),
+              opt(c, "scope", String.class),
+              opt(c, "token_endpoint", String.class),
+              opt(c, "audience", String.class));
+      case IAM_ROLE ->
+          new Credentials.IamRole(
+              (String) c.get("role_arn"),
+              opt(c, "external_id", String.class),
+              opt(c, "session_name", String.class),
+              opt(c, "web_identity_token_file", String.class),
+              opt(c, "duration", String.class));
+      case SERVICE_ACCOUNT ->
+          new Credentials.ServiceAccount(
+              opt(c, "audience", String.class),
+              opt(c, "token_file", String.class),
+              opt(c, "provider", String.class).map(p -> WireEnum.of(IdentityProvider.class, p)));
     };
   }
 

@@ -33,7 +33,8 @@ public final class CredentialKeys {
           "key_password",
           "service_account_json");
   private static final Set<String> SUFFIXES =
-      Set.of("_password", "_secret", "_token", "_api_key", "_apikey", "_private_key", "_secret_key");
+      Set.of(
+          "_password", "_secret", "_token", "_api_key", "_apikey", "_private_key", "_secret_key");
 
   private CredentialKeys() {}
 

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param presence whether the key must be present
  * @param defaultValue the value used when the key is absent, already in validated form
  */
-public record Field(String name, SchemaType type, Presence presence, Optional<Object> defaultValue) {
+public record Field(
+    String name, SchemaType type, Presence presence, Optional<Object> defaultValue) {
   /** Whether a field must be written. */
   public enum Presence {
     REQUIRED,

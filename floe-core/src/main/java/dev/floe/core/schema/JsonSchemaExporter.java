@@ -46,11 +46,11 @@ import java.util.regex.Pattern;
  * Output is deterministic: keys in a fixed order, 2-space indent, {@code \n} line ends and a
  * trailing newline. Stateless and thread-safe.
  *
- * <p>What the schema cannot say, and the loader still checks: the extra rules of some strings
- * (URL scheme and host, assumed-role duration range), credential-like keys inside free-form maps,
- * URLs with embedded credentials, the expanded value of a {@code ${VAR}} reference in
- * platform.yaml and the refusal of {@code ${VAR}} in floe.yaml. The schema is stricter in one
- * respect: it does not accept an empty (null) value where the loader treats it as an absent key.
+ * <p>What the schema cannot say, and the loader still checks: the extra rules of some strings (URL
+ * scheme and host, assumed-role duration range), credential-like keys inside free-form maps, URLs
+ * with embedded credentials, the expanded value of a {@code ${VAR}} reference in platform.yaml and
+ * the refusal of {@code ${VAR}} in floe.yaml. The schema is stricter in one respect: it does not
+ * accept an empty (null) value where the loader treats it as an absent key.
  */
 public final class JsonSchemaExporter {
   /** The JSON Schema dialect written into every document. */
@@ -88,7 +88,10 @@ public final class JsonSchemaExporter {
   private static final List<Document> DOCUMENTS =
       List.of(
           new Document(
-              "platform.schema.json", "floe platform.yaml", Tier.PLATFORM, PlatformSchema::document),
+              "platform.schema.json",
+              "floe platform.yaml",
+              Tier.PLATFORM,
+              PlatformSchema::document),
           new Document("floe.schema.json", "floe.yaml", Tier.PIPELINE, PipelineSchema::document),
           new Document(
               "compiled-artifacts.schema.json",
@@ -134,9 +137,9 @@ public final class JsonSchemaExporter {
   }
 
   /**
-   * The JSON Schema of {@code root} as read in {@code tier}: for {@link Tier#PLATFORM}, strings
-   * and enumerations with a fixed form also accept a {@code ${VAR}} reference, which the loader
-   * expands before checking.
+   * The JSON Schema of {@code root} as read in {@code tier}: for {@link Tier#PLATFORM}, strings and
+   * enumerations with a fixed form also accept a {@code ${VAR}} reference, which the loader expands
+   * before checking.
    *
    * @param root the document type; not null
    * @param tier the kind of file the schema describes; not null
@@ -338,9 +341,7 @@ public final class JsonSchemaExporter {
           continue;
         }
         ObjectNode condition = NODES.objectNode();
-        condition
-            .putObject("properties")
-            .set(disc, NODES.objectNode().put("const", name));
+        condition.putObject("properties").set(disc, NODES.objectNode().put("const", name));
         if (!type.defaultVariant().equals(Optional.of(name))) {
           condition.putArray("required").add(disc);
         }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The one description of a configuration format. {@link SchemaValidator} checks YAML against it
- * and {@link JsonSchemaExporter} writes the published JSON Schema from it, so the two can never
+ * The one description of a configuration format. {@link SchemaValidator} checks YAML against it and
+ * {@link JsonSchemaExporter} writes the published JSON Schema from it, so the two can never
  * disagree. Every type carries a description for IDE hovers.
  */
 public sealed interface SchemaType

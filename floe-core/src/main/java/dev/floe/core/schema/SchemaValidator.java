@@ -73,8 +73,8 @@ public final class SchemaValidator {
   }
 
   /**
-   * Validates {@code root}. Returns the plain value, or empty when an error was found (the
-   * problems are in the list given to the constructor).
+   * Validates {@code root}. Returns the plain value, or empty when an error was found (the problems
+   * are in the list given to the constructor).
    */
   public Optional<Object> validate(YamlNode root, SchemaType type) {
     int errorsBefore = problems.errorCount();
@@ -363,7 +363,8 @@ public final class SchemaValidator {
         continue;
       }
       if (CredentialKeys.isCredential(key)
-          && !(type.values() instanceof StringOrSecretType && entry.value() instanceof YamlMapping)) {
+          && !(type.values() instanceof StringOrSecretType
+              && entry.value() instanceof YamlMapping)) {
         if (tier == Tier.PIPELINE) {
           unknownKey(entry, childPath, List.of(), List.of());
         } else {
@@ -559,7 +560,11 @@ public final class SchemaValidator {
     }
     String value = scalar.value();
     if (tier == Tier.PLATFORM && Interpolation.mentions(value)) {
-      Object expanded = string(node, new StringType("", Optional.empty(), "", Optional.empty(), Optional.empty()), path);
+      Object expanded =
+          string(
+              node,
+              new StringType("", Optional.empty(), "", Optional.empty(), Optional.empty()),
+              path);
       if (expanded == null) {
         return null;
       }
@@ -597,7 +602,8 @@ public final class SchemaValidator {
       return Boolean.valueOf(scalar.value());
     }
     if (node instanceof YamlScalar scalar) {
-      String quoted = scalar.kind() == YamlScalar.Kind.STRING ? "'" + scalar.value() + "'" : scalar.value();
+      String quoted =
+          scalar.kind() == YamlScalar.Kind.STRING ? "'" + scalar.value() + "'" : scalar.value();
       problems.add(
           Problem.error(
                   Code.S014,

@@ -21,7 +21,8 @@ public final class Strings {
 
   /** Any text. */
   public static StringType text(String description) {
-    return new StringType(description, Optional.empty(), "text", Optional.empty(), Optional.empty());
+    return new StringType(
+        description, Optional.empty(), "text", Optional.empty(), Optional.empty());
   }
 
   /** Non-empty text. */
@@ -83,7 +84,8 @@ public final class Strings {
     }
     try {
       URI uri = new URI(value);
-      if (uri.getScheme() == null || !schemes.contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
+      if (uri.getScheme() == null
+          || !schemes.contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
         return Optional.of(
             "the scheme must be one of " + String.join(", ", schemes.stream().sorted().toList()));
       }

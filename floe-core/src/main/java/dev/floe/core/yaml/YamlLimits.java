@@ -9,7 +9,11 @@ package dev.floe.core.yaml;
  * @param maxNodes how many nodes the document may have after alias expansion
  * @param maxDepth how deeply mappings and lists may nest
  */
-public record YamlLimits(int maxCodePoints, int maxAliasesForCollections, int maxNodes, int maxDepth) {
-  /** Limits generous for any real configuration: 16 Mi code points, 100 aliases, 2 M nodes, 64 levels. */
+public record YamlLimits(
+    int maxCodePoints, int maxAliasesForCollections, int maxNodes, int maxDepth) {
+  /**
+   * Limits generous for any real configuration: 16 Mi code points, 100 aliases, 2 M nodes, 64
+   * levels.
+   */
   public static final YamlLimits DEFAULT = new YamlLimits(16 * 1024 * 1024, 100, 2_000_000, 64);
 }

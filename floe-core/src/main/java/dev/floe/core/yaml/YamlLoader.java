@@ -64,8 +64,8 @@ public final class YamlLoader {
   }
 
   /**
-   * Reads and loads a file. A missing, unreadable or non-UTF-8 file is a {@code FLOE-Y006}
-   * problem. An empty document loads as an empty mapping.
+   * Reads and loads a file. A missing, unreadable or non-UTF-8 file is a {@code FLOE-Y006} problem.
+   * An empty document loads as an empty mapping.
    *
    * @param file the file to read
    * @param displayName how the file is named in diagnostics
@@ -104,8 +104,7 @@ public final class YamlLoader {
     } catch (IOException e) {
       problems.add(
           Problem.error(
-                  Code.Y006,
-                  "Cannot read " + displayName + ": " + e.getClass().getSimpleName())
+                  Code.Y006, "Cannot read " + displayName + ": " + e.getClass().getSimpleName())
               .file(displayName)
               .hint("check that the path is a readable file")
               .build());
@@ -114,8 +113,8 @@ public final class YamlLoader {
   }
 
   /**
-   * Loads YAML text. Returns the root node, or empty when a problem was added to {@code
-   * problems}. An empty document is an empty mapping.
+   * Loads YAML text. Returns the root node, or empty when a problem was added to {@code problems}.
+   * An empty document is an empty mapping.
    */
   public Optional<YamlNode> load(String displayName, String text, ProblemList problems) {
     sources.put(displayName, text);
@@ -172,8 +171,7 @@ public final class YamlLoader {
       String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
       problems.add(
           Problem.error(
-                  Code.Y001,
-                  "Cannot parse " + displayName + ": " + plain(e.getProblem()) + context)
+                  Code.Y001, "Cannot parse " + displayName + ": " + plain(e.getProblem()) + context)
               .at(mark == null ? null : position(displayName, Optional.of(mark), Optional.empty()))
               .file(displayName)
               .hint(syntaxHint(e.getProblem()))

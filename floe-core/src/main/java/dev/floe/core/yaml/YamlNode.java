@@ -3,8 +3,8 @@ package dev.floe.core.yaml;
 import dev.floe.core.diag.SourcePosition;
 
 /**
- * A node of a loaded YAML document with its source position. Aliases are already expanded, keys
- * are scalars, and every node is immutable.
+ * A node of a loaded YAML document with its source position. Aliases are already expanded, keys are
+ * scalars, and every node is immutable.
  */
 public sealed interface YamlNode permits YamlMapping, YamlSequence, YamlScalar {
   /** Where the node starts. */
