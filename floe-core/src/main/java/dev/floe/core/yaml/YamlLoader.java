@@ -143,6 +143,11 @@ public final class YamlLoader {
               .build());
       return Optional.empty();
     }
+    SourcePosition tooDeep = flowNestingBeyondLimit(displayName, text);
+    if (tooDeep != null) {
+      problems.add(tooDeep(displayName, tooDeep));
+      return Optional.empty();
+    }
     try {
       Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
       if (!documents.hasNext()) {
@@ -161,6 +166,9 @@ public final class YamlLoader {
         return Optional.empty();
       }
       Converter converter = new Converter(displayName, problems);
+      if (!converter.withinLimits(root)) {
+        return Optional.empty();
+      }
       YamlNode node = converter.convert(root, 0);
       if (problems.size() > before || node == null) {
         return Optional.empty();
@@ -193,6 +201,51 @@ public final class YamlLoader {
       problems.add(tooDeep(displayName, null));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Finds flow collections ({@code [[[[…}) nested deeper than the limit before the parser
+   * recurses into them. Quoted text and comments are skipped; block nesting is bounded by the
+   * converter.
+   */
+  private SourcePosition flowNestingBeyondLimit(String displayName, String text) {
+    int depth = 0;
+    int line = 1;
+    int column = 0;
+    char quote = 0;
+    boolean comment = false;
+    char previous = '\n';
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      column++;
+      if (c == '\n') {
+        line++;
+        column = 0;
+        comment = false;
+        previous = c;
+        continue;
+      }
+      if (comment) {
+        continue;
+      }
+      if (quote != 0) {
+        if (c == quote && !(quote == '"' && previous == '\\')) {
+          quote = 0;
+        }
+      } else if (c == '#' && Character.isWhitespace(previous)) {
+        comment = true;
+      } else if ((c == '"' || c == '\'') && (depth > 0 || Character.isWhitespace(previous) || previous == ':')) {
+        quote = c;
+      } else if (c == '[' || c == '{') {
+        if (++depth > limits.maxDepth()) {
+          return SourcePosition.of(displayName, line, column);
+        }
+      } else if ((c == ']' || c == '}') && depth > 0) {
+        depth--;
+      }
+      previous = c;
+    }
+    return null;
   }
 
   private static String plain(String parserProblem) {
@@ -253,6 +306,77 @@ public final class YamlLoader {
     Converter(String file, ProblemList problems) {
       this.file = file;
       this.problems = problems;
+    }
+
+    /**
+     * Measures the document as it would be after alias expansion, without expanding it: each
+     * distinct node is visited once, so an alias bomb is refused in microseconds.
+     */
+    boolean withinLimits(Node root) {
+      Map<Node, Long> sizes = new IdentityHashMap<>();
+      long size = expandedSize(root, 0, sizes);
+      if (stopped) {
+        return false;
+      }
+      if (size > limits.maxNodes()) {
+        stop(
+            Problem.error(
+                    Code.Y004,
+                    "Cannot load "
+                        + file
+                        + ": aliases expand to more than "
+                        + limits.maxNodes()
+                        + " nodes")
+                .at(position(file, root.getStartMark(), root.getEndMark()))
+                .hint("this looks like an alias bomb (billion laughs); remove the repeated aliases")
+                .build());
+        return false;
+      }
+      return true;
+    }
+
+    private long expandedSize(Node node, int depth, Map<Node, Long> sizes) {
+      if (stopped) {
+        return 0;
+      }
+      Long known = sizes.get(node);
+      if (known != null) {
+        return known;
+      }
+      SourcePosition at = position(file, node.getStartMark(), node.getEndMark());
+      if (depth > limits.maxDepth()) {
+        stop(tooDeep(file, at));
+        return 0;
+      }
+      long size = 1;
+      if (!(node instanceof ScalarNode)) {
+        if (!onPath.add(node)) {
+          stop(
+              Problem.error(Code.Y004, "Cannot load " + file + ": an alias refers to itself")
+                  .at(at)
+                  .hint("remove the recursive alias")
+                  .build());
+          return 0;
+        }
+        if (node instanceof SequenceNode sequence) {
+          for (Node item : sequence.getValue()) {
+            size = saturatedAdd(size, expandedSize(item, depth + 1, sizes));
+          }
+        } else if (node instanceof MappingNode mapping) {
+          for (NodeTuple tuple : mapping.getValue()) {
+            size = saturatedAdd(size, expandedSize(tuple.getKeyNode(), depth + 1, sizes));
+            size = saturatedAdd(size, expandedSize(tuple.getValueNode(), depth + 1, sizes));
+          }
+        }
+        onPath.remove(node);
+      }
+      sizes.put(node, size);
+      return size;
+    }
+
+    private long saturatedAdd(long a, long b) {
+      long sum = a + b;
+      return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     YamlNode convert(Node node, int depth) {
