@@ -122,7 +122,8 @@ public final class PlatformSchema {
     s3.add(
         Field.optional(
             "credentials", credentials(EnumSet.complementOf(EnumSet.of(CredentialMode.OAUTH2)))));
-    List<Field> cloud = new ArrayList<>(bucketed);
+    // Regions are an S3 notion; gcs and azure buckets carry their location themselves.
+    List<Field> cloud = new ArrayList<>(bucketed.subList(0, 2));
     cloud.add(
         Field.optional(
             "credentials", credentials(EnumSet.complementOf(EnumSet.of(CredentialMode.OAUTH2)))));
