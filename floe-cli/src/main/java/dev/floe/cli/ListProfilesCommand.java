@@ -1,8 +1,6 @@
 package dev.floe.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.platform.LocatedPlatform;
 import dev.floe.core.platform.PlatformLocator;
@@ -167,8 +165,7 @@ final class ListProfilesCommand extends FloeSubcommand {
 
   private static String json(List<LocatedPlatform> platforms) throws IOException {
     StringWriter text = new StringWriter();
-    try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
-      json.setPrettyPrinter(new DefaultPrettyPrinter());
+    try (JsonGenerator json = dev.floe.core.json.JsonOutput.generator(text)) {
       if (platforms.size() == 1) {
         write(json, platforms.get(0));
       } else {

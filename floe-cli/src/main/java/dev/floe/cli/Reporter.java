@@ -2,7 +2,6 @@ package dev.floe.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.floe.core.diag.JsonRenderer;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.SourceTexts;
@@ -57,8 +56,7 @@ final class Reporter {
   /** Prints a successful JSON result: ok, counts, no problems, then the body's fields. */
   void success(JsonBody body) {
     StringWriter text = new StringWriter();
-    try (JsonGenerator json = FACTORY.createGenerator(text)) {
-      json.setPrettyPrinter(new DefaultPrettyPrinter());
+    try (JsonGenerator json = dev.floe.core.json.JsonOutput.generator(text)) {
       json.writeStartObject();
       JsonRenderer.writeSummary(json, List.of());
       body.write(json);

@@ -2,14 +2,12 @@ package dev.floe.core.compile;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import dev.floe.core.diag.Code;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.ProblemList;
 import dev.floe.core.diag.SourceTexts;
+import dev.floe.core.json.JsonOutput;
 import dev.floe.core.model.FloeSpec;
 import dev.floe.core.model.SecretRef;
 import dev.floe.core.model.StringOrSecret;
@@ -54,17 +52,7 @@ public final class ArtifactJson {
   /** Writes a plain tree (maps, lists, strings, numbers, booleans, secret refs) as JSON. */
   public static String writeTree(Object tree) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      DefaultPrettyPrinter printer =
-          new DefaultPrettyPrinter()
-              .withSeparators(
-                  Separators.createDefaultInstance()
-                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                      .withObjectEmptySeparator("")
-                      .withArrayEmptySeparator(""))
-              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-              .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-      json.setPrettyPrinter(printer);
+    try (JsonGenerator json = JsonOutput.generator(out)) {
       writeValue(json, tree);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -2,7 +2,6 @@ package dev.floe.core.diag;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -21,8 +20,7 @@ public final class JsonRenderer {
   /** The JSON document for the problems, with a trailing newline. */
   public static String render(List<Problem> problems) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.setPrettyPrinter(new DefaultPrettyPrinter());
+    try (JsonGenerator json = dev.floe.core.json.JsonOutput.generator(out)) {
       json.writeStartObject();
       writeSummary(json, problems);
       json.writeEndObject();

@@ -204,9 +204,8 @@ public final class YamlLoader {
   }
 
   /**
-   * Finds flow collections ({@code [[[[…}) nested deeper than the limit before the parser
-   * recurses into them. Quoted text and comments are skipped; block nesting is bounded by the
-   * converter.
+   * Finds flow collections ({@code [[[[…}) nested deeper than the limit before the parser recurses
+   * into them. Quoted text and comments are skipped; block nesting is bounded by the converter.
    */
   private SourcePosition flowNestingBeyondLimit(String displayName, String text) {
     int depth = 0;
@@ -234,7 +233,8 @@ public final class YamlLoader {
         }
       } else if (c == '#' && Character.isWhitespace(previous)) {
         comment = true;
-      } else if ((c == '"' || c == '\'') && (depth > 0 || Character.isWhitespace(previous) || previous == ':')) {
+      } else if ((c == '"' || c == '\'')
+          && (depth > 0 || Character.isWhitespace(previous) || previous == ':')) {
         quote = c;
       } else if (c == '[' || c == '{') {
         if (++depth > limits.maxDepth()) {
