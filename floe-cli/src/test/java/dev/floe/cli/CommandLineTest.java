@@ -1,0 +1,354 @@
+package dev.floe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.floe.core.FloeVersion;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/**
+ * The command line itself: {@code --version}, {@code --help} on every command, usage errors (exit
+ * 2), {@code schema export}, {@code demo} and the internal-error report.
+ */
+class CommandLineTest {
+  @TempDir Path project;
+  @TempDir Path home;
+
+  Cli cli() {
+    return Cli.in(project, home);
+  }
+
+  /** Every command path, e.g. {@code []}, {@code [platform, validate]}, read from picocli. */
+  static Stream<List<String>> commands() {
+    StringWriter sink = new StringWriter();
+    Terminal terminal =
+        new Terminal(
+            Path.of("."),
+            Path.of("."),
+            Map.of(),
+            new PrintWriter(sink),
+            new PrintWriter(sink),
+            false);
+    List<List<String>> paths = new ArrayList<>();
+    collect(new CommandLine(new FloeCommand(terminal)), new ArrayList<>(), paths);
+    return paths.stream();
+  }
+
+  private static void collect(CommandLine cmd, List<String> path, List<List<String>> into) {
+    into.add(List.copyOf(path));
+    for (var e : cmd.getSubcommands().entrySet()) {
+      if (!e.getKey().equals(e.getValue().getCommandName())) {
+        continue; // an alias of a command already listed
+      }
+      List<String> child = new ArrayList<>(path);
+      child.add(e.getKey());
+      collect(e.getValue(), child, into);
+    }
+  }
+
+  @Test
+  void theCommandTreeHasTheSpecifiedCommands() {
+    List<String> names = commands().map(p -> String.join(" ", p)).toList();
+
+    assertThat(names)
+        .contains(
+            "",
+            "validate",
+            "compile",
+            "platform",
+            "platform validate",
+            "platform list-profiles",
+            "schema",
+            "schema export",
+            "demo");
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  void helpWorksOnEveryCommand(List<String> path) {
+    for (String help : List.of("--help", "-h")) {
+      List<String> args = new ArrayList<>(path);
+      args.add(help);
+
+      Cli.Result r = cli().run(args.toArray(String[]::new));
+
+      assertThat(r.code()).as("floe %s %s\n%s", path, help, r).isZero();
+      assertThat(r.out())
+          .startsWith("Usage: floe" + (path.isEmpty() ? "" : " " + String.join(" ", path)));
+      assertThat(r.err()).isEmpty();
+    }
+  }
+
+  /** Every command but picocli's generate-completion (see the disabled test below). */
+  static Stream<List<String>> floeCommands() {
+    return commands().filter(p -> !p.contains("generate-completion"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("floeCommands")
+  void anUnknownOptionIsAUsageErrorOnEveryCommand(List<String> path) {
+    List<String> args = new ArrayList<>(path);
+    args.add("--no-such-option");
+
+    Cli.Result r = cli().run(args.toArray(String[]::new));
+
+    assertThat(r.code()).as("floe %s --no-such-option\n%s", path, r).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("Unknown option: '--no-such-option'").contains("Usage: floe");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "validate --env",
+        "validate --platform",
+        "validate -f",
+        "validate --format",
+        "compile -o",
+        "compile --env",
+        "platform validate --env",
+        "platform list-profiles --platform",
+        "schema export -o",
+        "demo --dir"
+      })
+  void aMissingOptionArgumentIsAUsageError(String command) {
+    Cli.Result r = cli().run(command.split(" "));
+
+    assertThat(r.code()).as("floe %s\n%s", command, r).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("Missing required parameter");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "validate --format xml",
+        "validate --env dev --platform platform/dev",
+        "compile --env dev --platform platform/dev",
+        "validate unexpected-argument",
+        "platform validate a b",
+        "no-such-command"
+      })
+  void otherBadCommandLinesAreUsageErrors(String command) {
+    Cli.Result r = cli().run(command.split(" "));
+
+    assertThat(r.code()).as("floe %s\n%s", command, r).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isNotEmpty();
+  }
+
+  @Test
+  @Disabled(
+      "bug: 'floe generate-completion --no-such-option' exits 0 and prints the script (picocli's"
+          + " GenerateCompletion is a helpCommand, so its options are not validated); expected exit"
+          + " 2 with 'Unknown option' on stderr like every other command")
+  void anUnknownOptionIsAUsageErrorOnGenerateCompletion() {
+    Cli.Result r = cli().run("generate-completion", "--no-such-option");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("Unknown option: '--no-such-option'");
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  @Disabled(
+      "bug: every subcommand's help lists '-V, --version  Print version information and exit',"
+          + " but 'floe validate --version' (and compile, platform, platform validate,"
+          + " platform list-profiles, schema, schema export, demo) prints an empty line, and"
+          + " 'floe generate-completion --version' prints 'generate-completion 4.7.7'; expected"
+          + " 'floe <version>' everywhere (versionProvider on subcommands), or no -V on"
+          + " subcommands")
+  void versionWorksOnEveryCommand(List<String> path) {
+    List<String> args = new ArrayList<>(path);
+    args.add("--version");
+
+    Cli.Result r = cli().run(args.toArray(String[]::new));
+
+    assertThat(r.code()).as("floe %s --version\n%s", path, r).isZero();
+    assertThat(r.out()).isEqualTo("floe " + FloeVersion.current() + "\n");
+  }
+
+  @Test
+  void versionPrintsTheFloeVersion() {
+    Cli.Result r = cli().run("--version");
+    Cli.Result shortForm = cli().run("-V");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("floe " + FloeVersion.current() + "\n");
+    assertThat(r.out()).matches("floe \\d+\\.\\d+\\.\\d+(-[A-Za-z0-9.]+)?\n");
+    assertThat(r.err()).isEmpty();
+    assertThat(shortForm.out()).isEqualTo(r.out());
+  }
+
+  @Test
+  void schemaExportWritesTheThreeSchemas() throws IOException {
+    Cli.Result r = cli().run("schema", "export", "-o", "out/schemas");
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(Cli.filesBelow(project.resolve("out/schemas")))
+        .containsExactlyInAnyOrder(
+            "platform.schema.json", "floe.schema.json", "compiled-artifacts.schema.json");
+    for (String name :
+        List.of("platform.schema.json", "floe.schema.json", "compiled-artifacts.schema.json")) {
+      assertThat(r.out()).contains("✓ wrote out/schemas/" + name);
+      JsonNode schema = Cli.MAPPER.readTree(project.resolve("out/schemas").resolve(name).toFile());
+      assertThat(schema.get("$schema").asText())
+          .isEqualTo("https://json-schema.org/draft/2020-12/schema");
+    }
+  }
+
+  @Test
+  void schemaExportAsJsonListsTheFiles() {
+    Cli.Result r = cli().run("schema", "export", "--output", "s", "--format", "json");
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.err()).isEmpty();
+    List<String> files = new ArrayList<>();
+    r.json().get("files").forEach(f -> files.add(f.asText()));
+    assertThat(files)
+        .containsExactlyInAnyOrder(
+            "s/platform.schema.json", "s/floe.schema.json", "s/compiled-artifacts.schema.json");
+  }
+
+  @Test
+  @Disabled(
+      "bug: 'floe schema export -o afile' (an existing file) prints 'error[FLOE-E053]: Cannot"
+          + " write schemas to afile: FileAlreadyExistsException': a Java exception name instead"
+          + " of plain words")
+  void schemaExportIntoAFileIsAnInputErrorInPlainWords() {
+    Cli.write(project.resolve("afile"), "not a folder\n");
+
+    Cli.Result r = cli().run("schema", "export", "-o", "afile");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).contains("error[FLOE-E053]").contains("afile");
+  }
+
+  @Test
+  void demoCompilesTheDemoForTheFourEnvironments() throws IOException {
+    Path demo = Cli.copyDemo(project.resolve("my-demo"));
+
+    Cli.Result r = cli().run("demo", "--dir", "my-demo");
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("4 environments");
+    for (String env : Cli.ENVIRONMENTS) {
+      assertThat(r.out())
+          .contains("environment  " + env)
+          .contains("✓ wrote my-demo/.floe/" + env + "/compiled_artifacts.json");
+    }
+    assertThat(Cli.filesBelow(demo.resolve(".floe")))
+        .containsExactlyInAnyOrder(
+            "local/compiled_artifacts.json",
+            "dev/compiled_artifacts.json",
+            "staging/compiled_artifacts.json",
+            "prod/compiled_artifacts.json");
+    for (String env : Cli.ENVIRONMENTS) {
+      JsonNode a =
+          Cli.MAPPER.readTree(
+              demo.resolve(".floe").resolve(env).resolve("compiled_artifacts.json").toFile());
+      assertThat(a.get("version").asText()).isEqualTo("2.0.0");
+      assertThat(a.get("environment").asText()).isEqualTo(env);
+    }
+  }
+
+  @Test
+  void demoAsJson() {
+    Cli.copyDemo(project.resolve("d"));
+
+    Cli.Result r = cli().run("demo", "--dir", "d", "--format", "json");
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.err()).isEmpty();
+    List<String> envs = new ArrayList<>();
+    r.json().get("environments").forEach(e -> envs.add(e.get("environment").asText()));
+    assertThat(envs).containsExactly("local", "dev", "staging", "prod");
+  }
+
+  @Test
+  void demoFindsTheDemoThroughFloeHome() {
+    Cli.copyDemo(home.resolve("floe-home/demo"));
+    Cli cli = Cli.in(project, home).env("FLOE_HOME", home.resolve("floe-home").toString());
+
+    Cli.Result r = cli.run("demo");
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(Cli.filesBelow(home.resolve("floe-home/demo/.floe"))).hasSize(4);
+  }
+
+  @Test
+  void aBrokenDemoIsAnInputError() {
+    Path demo = Cli.copyDemo(project.resolve("d"));
+    Cli.edit(demo.resolve("floe.yaml"), "catalog: default", "catalog: analytics");
+
+    Cli.Result r = cli().run("demo", "--dir", "d");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("error[FLOE-R020]");
+  }
+
+  @Test
+  void generateCompletionPrintsABashScript() {
+    Cli.Result r = cli().run("generate-completion");
+
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("complete -F").contains("list-profiles");
+  }
+
+  @Test
+  void anInternalErrorNamesTheBugAndHidesTheTraceWithoutDebug() {
+    StringWriter err = new StringWriter();
+    Terminal terminal =
+        new Terminal(
+            project,
+            home,
+            Map.of(),
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            false);
+
+    int code = FloeSubcommand.internalError(terminal, false, new IllegalStateException("boom"));
+
+    assertThat(code).isEqualTo(70);
+    assertThat(err.toString())
+        .contains("this is a bug in floe " + FloeVersion.current())
+        .contains("--debug")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void anInternalErrorShowsTheTraceWithDebug() {
+    StringWriter err = new StringWriter();
+    Terminal terminal =
+        new Terminal(
+            project,
+            home,
+            Map.of(),
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            false);
+
+    int code = FloeSubcommand.internalError(terminal, true, new IllegalStateException("boom"));
+
+    assertThat(code).isEqualTo(70);
+    assertThat(err.toString()).contains("this is a bug in floe").contains("\tat ");
+  }
+}
