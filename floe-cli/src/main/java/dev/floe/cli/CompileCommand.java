@@ -95,7 +95,7 @@ final class CompileCommand extends FloeSubcommand {
                   "Cannot write "
                       + SourcePaths.display(target, terminal.workDir())
                       + ": "
-                      + e.getClass().getSimpleName())
+                      + dev.floe.core.diag.IoProblems.describe(e))
               .file(SourcePaths.display(target, terminal.workDir()))
               .hint("check that the output folder is writable, or choose another with -o DIR")
               .build());

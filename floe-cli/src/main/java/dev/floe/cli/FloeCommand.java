@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
       PlatformCommand.class,
       SchemaCommand.class,
       DemoCommand.class,
-      picocli.AutoComplete.GenerateCompletion.class
+      CompletionCommand.class
     })
-final class FloeCommand implements Runnable {
+final class FloeCommand implements java.util.concurrent.Callable<Integer> {
   private final Terminal terminal;
 
   @Spec CommandSpec spec;
@@ -36,9 +36,11 @@ final class FloeCommand implements Runnable {
     return terminal;
   }
 
+  /** Without a command, floe shows its usage and exits 2, like any incomplete command line. */
   @Override
-  public void run() {
+  public Integer call() {
     spec.commandLine().usage(terminal.err());
+    return ExitCodes.USAGE;
   }
 
   /** Prints {@code floe <version>}. */

@@ -31,6 +31,9 @@ abstract class FloeSubcommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
+    if (spec.commandLine().isVersionHelpRequested()) {
+      return ExitCodes.OK;
+    }
     Terminal terminal = terminal();
     Reporter reporter = new Reporter(terminal, common.format, sources);
     try {

@@ -36,6 +36,11 @@ final class ListProfilesCommand extends FloeSubcommand {
   @Override
   int run(Terminal terminal, Reporter reporter) throws IOException {
     List<LocatedPlatform> platforms = new ArrayList<>();
+    if (allEnvs && choice != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--all-envs lists every environment: do not combine it with --env or --platform");
+    }
     if (allEnvs) {
       PlatformRequest request =
           new PlatformRequest(

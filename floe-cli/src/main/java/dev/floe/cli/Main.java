@@ -11,12 +11,19 @@ public final class Main {
     System.exit(run(Terminal.system(), args));
   }
 
+  private static void everyCommand(
+      CommandLine command, java.util.function.Consumer<CommandLine> action) {
+    action.accept(command);
+    command.getSubcommands().values().forEach(sub -> everyCommand(sub, action));
+  }
+
   /**
    * Runs floe with the given terminal; returns the exit code. Usage errors exit 2, problems with
    * the user's input 1, environment failures 3, internal errors 70.
    */
   public static int run(Terminal terminal, String... args) {
     CommandLine cli = new CommandLine(new FloeCommand(terminal));
+    everyCommand(cli, c -> c.getCommandSpec().versionProvider(new FloeCommand.Version()));
     cli.setOut(terminal.out());
     cli.setErr(terminal.err());
     cli.setExecutionExceptionHandler(

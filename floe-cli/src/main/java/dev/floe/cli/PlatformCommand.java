@@ -10,11 +10,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Validate and inspect platform/<env>/platform.yaml.",
     subcommands = {PlatformValidateCommand.class, ListProfilesCommand.class})
-final class PlatformCommand implements Runnable {
+final class PlatformCommand implements java.util.concurrent.Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public void run() {
+  public Integer call() {
     spec.commandLine().usage(((FloeCommand) spec.root().userObject()).terminal().err());
+    return ExitCodes.USAGE;
   }
 }

@@ -23,12 +23,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "JSON Schemas for platform.yaml, floe.yaml and CompiledArtifacts.",
     subcommands = SchemaCommand.Export.class)
-final class SchemaCommand implements Runnable {
+final class SchemaCommand implements java.util.concurrent.Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public void run() {
+  public Integer call() {
     spec.commandLine().usage(((FloeCommand) spec.root().userObject()).terminal().err());
+    return ExitCodes.USAGE;
   }
 
   /** {@code floe schema export [-o DIR]}. */
@@ -63,7 +64,7 @@ final class SchemaCommand implements Runnable {
                     "Cannot write schemas to "
                         + SourcePaths.display(dir, terminal.workDir())
                         + ": "
-                        + e.getClass().getSimpleName())
+                        + dev.floe.core.diag.IoProblems.describe(e))
                 .file(SourcePaths.display(dir, terminal.workDir()))
                 .hint("check that the folder is writable, or choose another with -o DIR")
                 .build());

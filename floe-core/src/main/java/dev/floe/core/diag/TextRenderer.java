@@ -1,5 +1,6 @@
 package dev.floe.core.diag;
 
+import dev.floe.core.secret.SecretMask;
 import java.util.List;
 
 /**
@@ -14,7 +15,6 @@ public final class TextRenderer {
     ANSI
   }
 
-  private static final String MASK = "****";
   private final SourceTexts sources;
   private final Colour colour;
 
@@ -49,20 +49,23 @@ public final class TextRenderer {
       out.append(gutter).append(paint("--> ", "34")).append(at).append('\n');
       var line = sources.line(at.file(), at.line());
       if (line.isPresent()) {
-        String text = line.get();
-        int start = Math.min(at.column() - 1, text.length());
-        int length = at.length();
-        if (problem.disclosure() == Disclosure.SECRET) {
-          // Everything from the token to the end of the line may be the secret: hide it all.
-          text = text.substring(0, start) + MASK;
-          length = MASK.length();
-        }
+        String original = line.get();
+        int start = Math.min(at.column() - 1, original.length());
+        boolean secret = problem.disclosure() == Disclosure.SECRET;
+        // Every snippet is masked, not only those of secret problems: a duplicate key or a
+        // syntax error can sit on a line that holds a credential.
+        SecretMask.Masked masked = SecretMask.line(original, secret ? start : -1);
+        String text = masked.text();
+        int caretStart = masked.map(start);
+        int caretEnd =
+            secret ? caretStart + SecretMask.MASK.length() : masked.map(start + at.length());
+        int length = Math.max(1, Math.min(caretEnd, text.length()) - caretStart);
         out.append(gutter).append(paint(" |", "34")).append('\n');
         out.append(paint(number + " |", "34")).append(' ').append(text).append('\n');
         out.append(gutter)
             .append(paint(" |", "34"))
             .append(' ')
-            .append(" ".repeat(start))
+            .append(padding(text, caretStart))
             .append(paint("^".repeat(length), problem.isError() ? "1;31" : "1;33"))
             .append('\n');
       }
@@ -86,6 +89,15 @@ public final class TextRenderer {
     }
     out.setLength(out.length() - 1);
     return out.toString();
+  }
+
+  /** Spaces up to {@code column}, keeping the line's tabs so that the caret lines up. */
+  private static String padding(String text, int column) {
+    StringBuilder pad = new StringBuilder();
+    for (int i = 0; i < column && i < text.length(); i++) {
+      pad.append(text.charAt(i) == '\t' ? '\t' : ' ');
+    }
+    return pad.toString();
   }
 
   /** "2 errors, 1 warning". */

@@ -164,11 +164,11 @@ public final class PlatformLocator {
       throw new ProblemException(
           Problem.error(
                   Code.E052,
-                  "Cannot use the platform named by "
-                      + origin
-                      + ": "
+                  (origin.equals("FLOE_PLATFORM_FILE")
+                          ? "Cannot use FLOE_PLATFORM_FILE: "
+                          : "Cannot use the platform at ")
                       + display(file, request)
-                      + " does not exist")
+                      + ": it does not exist")
               .file(display(file, request))
               .hint(
                   "give a platform.yaml file or an environment folder that contains one"

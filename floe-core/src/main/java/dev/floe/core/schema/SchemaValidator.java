@@ -4,7 +4,6 @@ import dev.floe.core.diag.Code;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemList;
 import dev.floe.core.diag.SourcePosition;
-import dev.floe.core.diag.Suggestions;
 import dev.floe.core.model.SecretRef;
 import dev.floe.core.model.StringOrSecret;
 import dev.floe.core.schema.SchemaType.BoolType;
@@ -18,6 +17,8 @@ import dev.floe.core.schema.SchemaType.SecretRefType;
 import dev.floe.core.schema.SchemaType.StringOrSecretType;
 import dev.floe.core.schema.SchemaType.StringType;
 import dev.floe.core.schema.SchemaType.VariantType;
+import dev.floe.core.secret.CredentialKeys;
+import dev.floe.core.spelling.Suggestions;
 import dev.floe.core.yaml.YamlMapping;
 import dev.floe.core.yaml.YamlNode;
 import dev.floe.core.yaml.YamlScalar;
@@ -137,8 +138,9 @@ public final class SchemaValidator {
         unknownKey(entry, childPath, byName.keySet(), elsewhere);
         continue;
       }
-      if (isNull(entry.value()) && !field.isRequired()) {
-        // "region:" with nothing after it means "not set": the default applies below.
+      if (isNull(entry.value())) {
+        // "region:" with nothing after it means "not set": the default applies below, and a
+        // required key is reported once, below.
         continue;
       }
       Object value =
@@ -177,7 +179,7 @@ public final class SchemaValidator {
       return;
     }
     Optional<YamlNode> present = mapping.get(field.name());
-    String where = path.isEmpty() ? "the top level" : "'" + path + "'";
+    String where = path.isEmpty() ? "the document" : "'" + path + "'";
     if (present.isPresent()) {
       problems.add(
           Problem.error(Code.S011, "Key '" + field.name() + "' in " + where + " has no value")
@@ -206,7 +208,12 @@ public final class SchemaValidator {
     EnumType discType =
         new EnumType(type.discriminatorDescription(), List.copyOf(type.variants().keySet()));
     if (written.isPresent() && !isNull(written.get())) {
-      Object v = value(written.get(), discType, join(path, disc));
+      sourceMap.put(join(path, disc), written.get().position());
+      List<String> everyVariant =
+          disc.equals("mode")
+              ? dev.floe.core.model.WireEnum.spellings(dev.floe.core.model.CredentialMode.class)
+              : List.of();
+      Object v = enumeration(written.get(), discType, everyVariant, join(path, disc));
       if (v == null) {
         return null;
       }
@@ -254,7 +261,9 @@ public final class SchemaValidator {
     String key = entry.key().value();
     YamlNode value = entry.value();
     boolean credential = CredentialKeys.isCredential(key);
-    if (tier == Tier.PIPELINE && (credential || platformOnlyKeys.contains(key))) {
+    Optional<String> close = Suggestions.closest(key, known);
+    boolean typo = close.isPresent() && Suggestions.distance(key, close.get()) <= 1;
+    if (tier == Tier.PIPELINE && (credential || (platformOnlyKeys.contains(key) && !typo))) {
       Problem.Builder p =
           Problem.error(
                   Code.S019,
@@ -264,10 +273,14 @@ public final class SchemaValidator {
                       + " never holds endpoints, credentials or secrets")
               .path(path)
               .hint(
-                  "move '"
-                      + key
-                      + "' to the matching profile in platform/<env>/platform.yaml and refer to"
-                      + " the profile by name here");
+                  credential
+                      ? "remove '"
+                          + key
+                          + "': credentials are configured in platform.yaml, by secret_ref only"
+                      : "move '"
+                          + key
+                          + "' to the matching profile in platform/<env>/platform.yaml and"
+                          + " refer to the profile by name here");
       if (credential) {
         p.at(value.position()).secret();
       } else {
@@ -303,7 +316,7 @@ public final class SchemaValidator {
       return;
     }
     List<String> choices = known.stream().sorted().toList();
-    Optional<String> suggestion = Suggestions.closest(key, known);
+    Optional<String> suggestion = close;
     problems.add(
         Problem.error(
                 Code.S010,
@@ -319,10 +332,7 @@ public final class SchemaValidator {
             .hint(
                 suggestion
                     .map(s -> "rename it to '" + s + "'")
-                    .orElse(
-                        "valid keys here are: "
-                            + String.join(", ", choices)
-                            + " (prefix a key with 'x-' to keep your own data)"))
+                    .orElse("remove it, or prefix it with 'x-' to keep your own data there"))
             .build());
   }
 
@@ -352,6 +362,7 @@ public final class SchemaValidator {
                   .path(childPath)
                   .hint("rename the profile, e.g. '" + fixName(key) + "'")
                   .build());
+          value(entry.value(), type.values(), childPath);
           continue;
         }
       } else if (key.isBlank()) {
@@ -425,6 +436,9 @@ public final class SchemaValidator {
                   "floe.yaml is the same in every environment; put environment-specific values"
                       + " in platform/<env>/platform.yaml")
               .build());
+      return null;
+    }
+    if (!credentialFree(value, scalar.position(), path)) {
       return null;
     }
     if (tier == Tier.PLATFORM && Interpolation.mentions(value)) {
@@ -553,6 +567,11 @@ public final class SchemaValidator {
   }
 
   private String enumeration(YamlNode node, EnumType type, String path) {
+    return enumeration(node, type, List.of(), path);
+  }
+
+  /** An enum value; {@code elsewhere} are values valid for other kinds of profile. */
+  private String enumeration(YamlNode node, EnumType type, List<String> elsewhere, String path) {
     YamlScalar scalar = node instanceof YamlScalar s ? s : null;
     if (scalar == null || scalar.kind() == YamlScalar.Kind.NULL) {
       wrongType(node, "one of " + String.join(", ", type.values()), path);
@@ -590,7 +609,10 @@ public final class SchemaValidator {
             .hint(
                 suggestion
                     .map(s -> "did you mean '" + s + "'?")
-                    .orElse("values are lower-case and exact"))
+                    .orElse(
+                        elsewhere.contains(value)
+                            ? "'" + value + "' exists, but not for this kind of profile"
+                            : "values are lower-case and exact"))
             .build());
     return null;
   }
@@ -673,7 +695,7 @@ public final class SchemaValidator {
     if (node instanceof YamlMapping mapping) {
       Optional<YamlNode> name = mapping.get("secret_ref");
       for (YamlMapping.Entry entry : mapping.entries()) {
-        if (!entry.key().value().equals("secret_ref")) {
+        if (!entry.key().value().equals("secret_ref") && !entry.key().value().startsWith("x-")) {
           unknownKey(entry, join(path, entry.key().value()), List.of("secret_ref"), List.of());
         }
       }
@@ -750,9 +772,8 @@ public final class SchemaValidator {
     problems.add(
         Problem.error(
                 Code.S012,
-                "'"
-                    + (path.isEmpty() ? "the document" : path)
-                    + "' must be "
+                (path.isEmpty() ? "The document" : "'" + path + "'")
+                    + " must be "
                     + expected
                     + ", not "
                     + node.describe())
@@ -788,16 +809,31 @@ public final class SchemaValidator {
     }
   }
 
-  private static String join(String path, String key) {
-    return path.isEmpty() ? key : path + "." + key;
+  /**
+   * The path of {@code key} below {@code path}. Keys that contain a dot or a bracket are written in
+   * brackets ({@code attributes["deployment.environment"]}) so that paths stay unambiguous.
+   */
+  static String join(String path, String key) {
+    boolean plain = key.chars().allMatch(c -> c != '.' && c != '[' && c != ']' && c != '"');
+    String segment = plain ? key : "[\"" + key.replace("\"", "\\\"") + "\"]";
+    if (path.isEmpty()) {
+      return segment;
+    }
+    return plain ? path + "." + segment : path + segment;
   }
 
   private static String parent(String path) {
+    if (path.endsWith("\"]")) {
+      return path.substring(0, path.lastIndexOf("[\""));
+    }
     int dot = path.lastIndexOf('.');
     return dot < 0 ? "" : path.substring(0, dot);
   }
 
   private static String leaf(String path) {
+    if (path.endsWith("\"]")) {
+      return path.substring(path.lastIndexOf("[\"") + 2, path.length() - 2).replace("\\\"", "\"");
+    }
     int dot = path.lastIndexOf('.');
     return dot < 0 ? path : path.substring(dot + 1);
   }

@@ -12,8 +12,9 @@ package dev.floe.core.yaml;
 public record YamlLimits(
     int maxCodePoints, int maxAliasesForCollections, int maxNodes, int maxDepth) {
   /**
-   * Limits generous for any real configuration: 16 Mi code points, 100 aliases, 2 M nodes, 64
-   * levels.
+   * Limits generous for any real configuration: 16 Mi code points, 10 000 aliases, 2 M nodes after
+   * expansion, 64 levels. The node count is what stops alias bombs; it is measured without
+   * expanding anything.
    */
-  public static final YamlLimits DEFAULT = new YamlLimits(16 * 1024 * 1024, 100, 2_000_000, 64);
+  public static final YamlLimits DEFAULT = new YamlLimits(16 * 1024 * 1024, 10_000, 2_000_000, 64);
 }

@@ -1,6 +1,7 @@
 package dev.floe.core.yaml;
 
 import dev.floe.core.diag.Code;
+import dev.floe.core.diag.IoProblems;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemList;
 import dev.floe.core.diag.SourcePosition;
@@ -76,6 +77,14 @@ public final class YamlLoader {
 
   /** Reads a file as strict UTF-8; problems are reported against {@code displayName}. */
   public static Optional<String> readText(Path file, String displayName, ProblemList problems) {
+    if (Files.isDirectory(file)) {
+      problems.add(
+          Problem.error(Code.Y006, "Cannot read " + displayName + ": it is a folder, not a file")
+              .file(displayName)
+              .hint("give the path of the file itself")
+              .build());
+      return Optional.empty();
+    }
     try {
       byte[] bytes = Files.readAllBytes(file);
       String text =
@@ -103,8 +112,7 @@ public final class YamlLoader {
               .build());
     } catch (IOException e) {
       problems.add(
-          Problem.error(
-                  Code.Y006, "Cannot read " + displayName + ": " + e.getClass().getSimpleName())
+          Problem.error(Code.Y006, "Cannot read " + displayName + ": " + IoProblems.describe(e))
               .file(displayName)
               .hint("check that the path is a readable file")
               .build());
@@ -125,6 +133,7 @@ public final class YamlLoader {
             .setSchema(new CoreSchema())
             .setAllowDuplicateKeys(true)
             .setAllowRecursiveKeys(false)
+            .setAllowNonScalarKeys(true)
             .setMaxAliasesForCollections(limits.maxAliasesForCollections())
             .setCodePointLimit(limits.maxCodePoints())
             .setUseMarks(true)
@@ -176,6 +185,11 @@ public final class YamlLoader {
       return Optional.of(node);
     } catch (MarkedYamlEngineException e) {
       Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+      if (e.getContextMark().isPresent()
+          && (mark == null || mark.getIndex() >= text.length() - 1)) {
+        // "found unexpected end of stream": the opening quote or bracket is the useful place.
+        mark = e.getContextMark().get();
+      }
       String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
       problems.add(
           Problem.error(
@@ -252,12 +266,24 @@ public final class YamlLoader {
     if (parserProblem == null) {
       return "invalid YAML";
     }
-    return parserProblem.replace("\n", " ").trim();
+    String p = parserProblem.replace("\n", " ").trim();
+    if (p.startsWith("expected <block end>")) {
+      return "this line is not indented like the lines above it";
+    }
+    if (p.contains("found unexpected end of stream")) {
+      return "the file ends before a quote or bracket is closed";
+    }
+    if (p.contains("\\t(TAB)")) {
+      return "a tab character where YAML expects spaces";
+    }
+    return p.replace("<block mapping start>", "a new key")
+        .replace("<block end>", "the end of the block")
+        .replace("<scalar>", "a value");
   }
 
   private static String syntaxHint(String parserProblem) {
     String p = parserProblem == null ? "" : parserProblem;
-    if (p.contains("'\\t'") || p.contains("tab")) {
+    if (p.contains("\\t") || p.contains("\t") || p.contains("TAB") || p.contains("tab")) {
       return "YAML indents with spaces, not tabs";
     }
     if (p.contains("mapping values are not allowed")) {
@@ -481,8 +507,8 @@ public final class YamlLoader {
     }
 
     private Problem unsupportedTag(Node node, SourcePosition at) {
-      return Problem.error(
-              Code.Y003, "Tag '" + node.getTag().getValue() + "' is not supported in floe files")
+      String tag = node.getTag().getValue().replace("tag:yaml.org,2002:", "!!");
+      return Problem.error(Code.Y003, "Tag '" + tag + "' is not supported in floe files")
           .at(at)
           .hint("remove the tag: floe files use plain YAML values only")
           .build();

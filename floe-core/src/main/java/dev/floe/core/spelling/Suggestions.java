@@ -1,4 +1,4 @@
-package dev.floe.core.diag;
+package dev.floe.core.spelling;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -19,7 +19,7 @@ public final class Suggestions {
     String lower = value.toLowerCase(Locale.ROOT);
     for (String candidate : candidates) {
       String c = candidate.toLowerCase(Locale.ROOT);
-      int distance = c.equals(lower) ? 0 : distance(lower, c);
+      int distance = c.equals(lower) ? 0 : osa(lower, c);
       if (distance < bestDistance) {
         bestDistance = distance;
         best = candidate;
@@ -29,13 +29,27 @@ public final class Suggestions {
       return Optional.empty();
     }
     int limit = Math.max(2, Math.max(value.length(), best.length()) / 3);
-    String b = best.toLowerCase(Locale.ROOT);
-    boolean prefix = lower.length() >= 3 && (b.startsWith(lower) || lower.startsWith(b));
-    return bestDistance <= limit || prefix ? Optional.of(best) : Optional.empty();
+    if (bestDistance <= limit) {
+      return Optional.of(best);
+    }
+    // "vended" for "vended-credentials": a prefix is a plausible shorthand at any distance.
+    if (lower.length() >= 3) {
+      for (String candidate : candidates) {
+        String c = candidate.toLowerCase(Locale.ROOT);
+        if (c.startsWith(lower) || lower.startsWith(c)) {
+          return Optional.of(candidate);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
-  /** Damerau-Levenshtein distance (optimal string alignment). */
-  static int distance(String a, String b) {
+  /** Damerau-Levenshtein distance (optimal string alignment), ignoring case. */
+  public static int distance(String a, String b) {
+    return osa(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT));
+  }
+
+  private static int osa(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;

@@ -1,4 +1,4 @@
-package dev.floe.core.schema;
+package dev.floe.core.secret;
 
 import java.util.Locale;
 import java.util.Set;
@@ -34,9 +34,41 @@ public final class CredentialKeys {
           "service_account_json");
   private static final Set<String> SUFFIXES =
       Set.of(
-          "_password", "_secret", "_token", "_api_key", "_apikey", "_private_key", "_secret_key");
+          "_password",
+          "_secret",
+          "_token",
+          "_api_key",
+          "_apikey",
+          "_private_key",
+          "_secret_key",
+          "_secret_access_key",
+          "_account_key",
+          "_shared_key",
+          "_credential",
+          "_key_password");
 
   private CredentialKeys() {}
+
+  /**
+   * True when {@code key} is a credential name or a near miss of one ({@code client_secert}):
+   * renderers hide the value of such keys, since a misspelt secret is still a secret.
+   */
+  public static boolean resembles(String key) {
+    if (isCredential(key)) {
+      return true;
+    }
+    String k = key.toLowerCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+    // "credentials" is the credentials block itself, not a value.
+    if (k.length() < 5 || k.equals("secret_ref") || k.equals("credentials")) {
+      return false;
+    }
+    for (String exact : EXACT) {
+      if (exact.length() >= 5 && dev.floe.core.spelling.Suggestions.distance(k, exact) <= 2) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** True when {@code key} names a credential; spelling with {@code -} or {@code .} counts too. */
   public static boolean isCredential(String key) {
