@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,10 +151,6 @@ class CommandLineTest {
   }
 
   @Test
-  @Disabled(
-      "bug: 'floe generate-completion --no-such-option' exits 0 and prints the script (picocli's"
-          + " GenerateCompletion is a helpCommand, so its options are not validated); expected exit"
-          + " 2 with 'Unknown option' on stderr like every other command")
   void anUnknownOptionIsAUsageErrorOnGenerateCompletion() {
     Cli.Result r = cli().run("generate-completion", "--no-such-option");
 
@@ -166,13 +161,6 @@ class CommandLineTest {
 
   @ParameterizedTest
   @MethodSource("commands")
-  @Disabled(
-      "bug: every subcommand's help lists '-V, --version  Print version information and exit',"
-          + " but 'floe validate --version' (and compile, platform, platform validate,"
-          + " platform list-profiles, schema, schema export, demo) prints an empty line, and"
-          + " 'floe generate-completion --version' prints 'generate-completion 4.7.7'; expected"
-          + " 'floe <version>' everywhere (versionProvider on subcommands), or no -V on"
-          + " subcommands")
   void versionWorksOnEveryCommand(List<String> path) {
     List<String> args = new ArrayList<>(path);
     args.add("--version");
@@ -227,10 +215,6 @@ class CommandLineTest {
   }
 
   @Test
-  @Disabled(
-      "bug: 'floe schema export -o afile' (an existing file) prints 'error[FLOE-E053]: Cannot"
-          + " write schemas to afile: FileAlreadyExistsException': a Java exception name instead"
-          + " of plain words")
   void schemaExportIntoAFileIsAnInputErrorInPlainWords() {
     Cli.write(project.resolve("afile"), "not a folder\n");
 

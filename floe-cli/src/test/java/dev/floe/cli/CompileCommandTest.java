@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -186,10 +185,6 @@ class CompileCommandTest {
   }
 
   @Test
-  @Disabled(
-      "bug: compile -o <existing file> reports 'Cannot write afile/compiled_artifacts.json:"
-          + " FileAlreadyExistsException' (a Java exception name; expected plain words such as"
-          + " 'afile is a file, not a folder')")
   void anUnwritableOutputFolderIsAnInputErrorInPlainWords() {
     Cli.write(project.resolve("afile"), "not a folder\n");
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,10 +95,6 @@ class PlatformCommandTest {
   }
 
   @Test
-  @Disabled(
-      "bug: 'floe platform validate platform/qa' (a PATH argument) says 'Cannot use the platform"
-          + " named by --platform: platform/qa does not exist', naming an option the user did not"
-          + " give; expected the wording to name the PATH argument")
   void aMissingPathArgumentIsNotCalledAnOption() {
     Cli.Result r = cli.run("platform", "validate", "platform/qa");
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,9 +141,6 @@ class SecretLeakTest {
   }
 
   @Test
-  @Disabled(
-      "bug: a duplicate plaintext secret key is reported as FLOE-Y002 with its source line"
-          + " unmasked: '11 |       client_secret: canary-SECRET-4f1d' on stderr")
   void aDuplicatedSecretKeyNeverLeaks() {
     platform(
         CANARY_PLATFORM.replace(
@@ -155,11 +151,6 @@ class SecretLeakTest {
   }
 
   @Test
-  @Disabled(
-      "bug: the text snippet masks only from the secret's column to the end of the line, so on a"
-          + " flow-style line the snippet of any other problem (FLOE-S010, FLOE-S016) shows the"
-          + " secret, and a FLOE-C030 snippet shows plaintext secrets earlier on the same line"
-          + " (e.g. '{token: \"canary-TOK-9\", api_key: ****')")
   void secretsOnFlowStyleLinesNeverLeak() {
     platform(
         """
@@ -176,9 +167,6 @@ class SecretLeakTest {
   }
 
   @Test
-  @Disabled(
-      "bug: a YAML syntax error (FLOE-Y001) on a secret's line prints that line unmasked:"
-          + " '10 |       client_secret: canary-SECRET-4f1c: x'")
   void aSyntaxErrorOnASecretLineNeverLeaks() {
     platform(
         CANARY_PLATFORM.replace(
@@ -188,9 +176,6 @@ class SecretLeakTest {
   }
 
   @Test
-  @Disabled(
-      "bug: an unsupported tag (FLOE-Y003) on a secret prints the whole token unmasked:"
-          + " 'client_secret: !!binary canary-SECRET-4f1c' with carets under it")
   void aTaggedSecretNeverLeaks() {
     platform(
         CANARY_PLATFORM.replace(

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -350,10 +349,6 @@ class ValidateCommandTest {
   }
 
   @Test
-  @Disabled(
-      "bug: 'floe validate -f platform' (a folder) prints 'error[FLOE-Y006]: Cannot read"
-          + " platform: IOException': a Java exception name instead of plain words such as"
-          + " 'platform is a folder, not a file'")
   void aFolderGivenAsFloeYamlIsAnInputError() {
     Cli.Result r = cli.run("validate", "-f", "platform");
 

@@ -58,7 +58,7 @@ public final class ArtifactSchema {
                                 "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$")),
                         "an instant such as \"2026-01-01T00:00:00Z\"",
                         Optional.of("date-time"),
-                        Optional.empty())),
+                        Optional.of(ArtifactSchema::instant))),
                 Field.required("floe_version", Strings.nonEmpty("The floe that compiled it.")),
                 Field.required("floe_spec_path", text),
                 Field.required("source_hash", hash),
@@ -121,6 +121,15 @@ public final class ArtifactSchema {
             Field.required(
                 "transforms", new ListType("Declarative transforms.", PipelineSchema.transform())),
             Field.required("governance", PipelineSchema.governance())));
+  }
+
+  private static Optional<String> instant(String value) {
+    try {
+      java.time.Instant.parse(value);
+      return Optional.empty();
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.of("it is not a real date and time");
+    }
   }
 
   private static VariantType named(VariantType profile) {

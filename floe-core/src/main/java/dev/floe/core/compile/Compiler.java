@@ -23,6 +23,8 @@ import java.util.Optional;
  * Thread-safe.
  */
 public final class Compiler {
+  private static final long LAST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+
   private final Clock clock;
   private final Map<String, String> env;
 
@@ -180,8 +182,9 @@ public final class Compiler {
     }
     try {
       long seconds = Long.parseLong(epoch.trim());
-      if (seconds < 0) {
-        throw new NumberFormatException("negative");
+      // Years 1970 to 9999: what an ISO-8601 instant in the artifact can carry.
+      if (seconds < 0 || seconds > LAST_SECOND) {
+        throw new NumberFormatException("out of range");
       }
       return Instant.ofEpochSecond(seconds);
     } catch (NumberFormatException e) {
@@ -190,7 +193,7 @@ public final class Compiler {
                   Code.E054,
                   "SOURCE_DATE_EPOCH '"
                       + epoch
-                      + "' is invalid: expected seconds since 1970-01-01 UTC")
+                      + "' is invalid: expected whole seconds since 1970-01-01 UTC, before the year 10000")
               .hint(
                   "set SOURCE_DATE_EPOCH to a whole number such as $(git log -1 --format=%ct), or unset it")
               .build());

@@ -2,6 +2,9 @@ package dev.floe.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -21,7 +24,36 @@ public final class JsonOutput {
   public static JsonGenerator generator(Writer out) throws IOException {
     JsonGenerator json = FACTORY.createGenerator(out);
     json.setPrettyPrinter(prettyPrinter());
+    json.setCharacterEscapes(Escapes.INSTANCE);
     return json;
+  }
+
+  /**
+   * Escapes the characters JSON allows raw but YAML 1.2 readers refuse (C1 controls, U+FEFF,
+   * U+FFFE, U+FFFF) and the line separators U+2028/U+2029, so that every document floe writes can
+   * be read back by floe.
+   */
+  private static final class Escapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    static final Escapes INSTANCE = new Escapes();
+    private static final int[] ASCII = CharacterEscapes.standardAsciiEscapesForJSON();
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ASCII;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      boolean escape =
+          (ch >= 0x7F && ch <= 0x9F)
+              || ch == 0x2028
+              || ch == 0x2029
+              || ch == 0xFEFF
+              || ch == 0xFFFE
+              || ch == 0xFFFF;
+      return escape ? new SerializedString(String.format("\\u%04x", ch)) : null;
+    }
   }
 
   /** A new pretty printer in floe's layout (printers are stateful: one per document). */

@@ -177,10 +177,9 @@ public final class PlatformLocator {
                           : ""))
               .build());
     }
+    Path parent = file.toAbsolutePath().getParent();
     String folder =
-        file.toAbsolutePath().getParent() == null
-            ? ""
-            : file.toAbsolutePath().getParent().getFileName().toString();
+        parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
     String environment = explicitEnv.orElse(Environments.isValid(folder) ? folder : "custom");
     return new LocatedPlatform(
         loader.platform(file, display(file, request)), environment, source(file, request));
@@ -275,10 +274,13 @@ public final class PlatformLocator {
                 .append('\n'));
   }
 
-  /** A YAML double-quoted scalar; JSON escaping is valid YAML. */
+  /**
+   * A YAML double-quoted scalar; JSON escaping is valid YAML. {@code ${} is escaped as {@code $${}
+   * so that variable values are taken literally, never interpolated a second time.
+   */
   private static String quote(String value) {
     StringBuilder out = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
+    for (char c : value.replace("${", "$${").toCharArray()) {
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");

@@ -41,8 +41,9 @@ public final class SchemaValidator {
   /** Profile names, as map keys and as references in floe.yaml. */
   public static final Pattern PROFILE_NAME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_-]*$");
 
+  // user@host, and user:password@host where the password may hold '/', '#' or '?'.
   private static final Pattern URL_USER_INFO =
-      Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.:-]*://[^/?#\\s]*@");
+      Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.:-]*://([^/?#\\s@]*@|[^/?#\\s@]*:[^\\s@]*@)");
   private static final Pattern URL_PASSWORD_PARAMETER =
       Pattern.compile("(?i)^[a-z][a-z0-9+.:-]*:.*[?&;](password|pwd|passwd)=");
 
@@ -317,7 +318,9 @@ public final class SchemaValidator {
     }
     List<String> choices = known.stream().sorted().toList();
     Optional<String> suggestion = close;
-    problems.add(
+    // Inside a credentials block an unknown key's value may well be a secret: never show it.
+    boolean inCredentials = path.contains("credentials.");
+    Problem.Builder unknown =
         Problem.error(
                 Code.S010,
                 "Unknown key '"
@@ -332,8 +335,11 @@ public final class SchemaValidator {
             .hint(
                 suggestion
                     .map(s -> "rename it to '" + s + "'")
-                    .orElse("remove it, or prefix it with 'x-' to keep your own data there"))
-            .build());
+                    .orElse("remove it, or prefix it with 'x-' to keep your own data there"));
+    if (inCredentials) {
+      unknown.at(value.position()).secret();
+    }
+    problems.add(unknown.build());
   }
 
   private Map<String, Object> map(YamlNode node, MapType type, String path) {
@@ -373,7 +379,8 @@ public final class SchemaValidator {
                 .build());
         continue;
       }
-      if (CredentialKeys.isCredential(key)
+      if (type.keys() == SchemaType.KeyRule.ANY
+          && CredentialKeys.isCredential(key)
           && !(type.values() instanceof StringOrSecretType
               && entry.value() instanceof YamlMapping)) {
         if (tier == Tier.PIPELINE) {

@@ -11,6 +11,8 @@ public final class CredentialKeys {
   private static final Set<String> EXACT =
       Set.of(
           "password",
+          "access_key",
+          "access_key_id",
           "passwd",
           "pwd",
           "secret",

@@ -48,7 +48,9 @@ public final class YamlLoader {
           Tag.INT, YamlScalar.Kind.INT,
           Tag.FLOAT, YamlScalar.Kind.FLOAT,
           Tag.BOOL, YamlScalar.Kind.BOOL,
-          Tag.NULL, YamlScalar.Kind.NULL);
+          Tag.NULL, YamlScalar.Kind.NULL,
+          // An unquoted ${VAR} resolves to this tag; to floe it is text (interpolated later).
+          Tag.ENV_TAG, YamlScalar.Kind.STRING);
 
   private final YamlLimits limits;
   private final SourceTexts sources;
@@ -225,39 +227,78 @@ public final class YamlLoader {
     int depth = 0;
     int line = 1;
     int column = 0;
-    char quote = 0;
+    int indent = 0;
+    int blockScalarIndent = -1;
+    boolean lineStart = true;
     boolean comment = false;
-    char previous = '\n';
+    boolean escaped = false;
+    char quote = 0;
+    char last = '\n';
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      column++;
       if (c == '\n') {
         line++;
         column = 0;
+        indent = 0;
+        lineStart = true;
         comment = false;
-        previous = c;
+        last = '\n';
         continue;
+      }
+      column++;
+      if (lineStart) {
+        if (c == ' ') {
+          indent++;
+          continue;
+        }
+        lineStart = false;
+        if (blockScalarIndent >= 0 && quote == 0) {
+          if (indent > blockScalarIndent) {
+            comment = true; // the body of a | or > block scalar is text
+          } else {
+            blockScalarIndent = -1;
+          }
+        }
       }
       if (comment) {
         continue;
       }
       if (quote != 0) {
-        if (c == quote && !(quote == '"' && previous == '\\')) {
-          quote = 0;
+        if (quote == '"' && c == '\\' && !escaped) {
+          escaped = true;
+          continue;
         }
-      } else if (c == '#' && Character.isWhitespace(previous)) {
+        if (c == quote && !escaped) {
+          if (quote == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+            i++; // '' is an escaped quote inside single quotes
+            column++;
+          } else {
+            quote = 0;
+            last = c;
+          }
+        }
+        escaped = false;
+        continue;
+      }
+      boolean valueStart = depth > 0 || last == ':' || last == '-' || last == '?' || last == '\n';
+      if (c == '#' && (column == 1 || Character.isWhitespace(text.charAt(i - 1)))) {
         comment = true;
+        continue;
       } else if ((c == '"' || c == '\'')
-          && (depth > 0 || Character.isWhitespace(previous) || previous == ':')) {
+          && (valueStart || last == ',' || last == '[' || last == '{')) {
         quote = c;
-      } else if (c == '[' || c == '{') {
+      } else if ((c == '[' || c == '{') && valueStart) {
         if (++depth > limits.maxDepth()) {
           return SourcePosition.of(displayName, line, column);
         }
       } else if ((c == ']' || c == '}') && depth > 0) {
         depth--;
+      } else if ((c == '|' || c == '>') && depth == 0 && (last == ':' || last == '-')) {
+        blockScalarIndent = indent;
       }
-      previous = c;
+      if (!Character.isWhitespace(c)) {
+        last = c;
+      }
     }
     return null;
   }

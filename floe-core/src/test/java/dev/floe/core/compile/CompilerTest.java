@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -369,10 +368,6 @@ class CompilerTest {
   }
 
   @Test
-  @Disabled(
-      "bug: Compiler.compiledAt catches only NumberFormatException; SOURCE_DATE_EPOCH beyond"
-          + " Instant.MAX (e.g. 99999999999999999) throws java.time.DateTimeException out of"
-          + " compile() instead of an E054 problem")
   void sourceDateEpochBeyondTheLastInstantIsE054() {
     List<Problem> problems =
         catchThrowableOfType(
@@ -386,10 +381,6 @@ class CompilerTest {
   }
 
   @Test
-  @Disabled(
-      "bug: SOURCE_DATE_EPOCH from year 10000 on (e.g. 253402300800) compiles, but compiled_at"
-          + " is written as '+10000-01-01T00:00:00Z', which ArtifactJson.read refuses (S016 +"
-          + " A061): the compiler accepts an epoch its own artifact cannot carry")
   void sourceDateEpochTheArtifactCannotCarryIsE054() {
     List<Problem> problems =
         catchThrowableOfType(

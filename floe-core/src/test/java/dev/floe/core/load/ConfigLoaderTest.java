@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,11 +69,6 @@ class ConfigLoaderTest {
   }
 
   @Test
-  @Disabled(
-      "bug: snakeyaml-engine's core schema resolves a plain scalar that is exactly ${VAR} to the"
-          + " tag !ENV_VARIABLE, so 'region: ${AWS_REGION}' (unquoted) is refused as Y003 \"Tag"
-          + " '!ENV_VARIABLE' is not supported\" instead of being interpolated (platform.yaml) or"
-          + " reported as V003 (floe.yaml)")
   void unquotedInterpolationIsInterpolated() {
     PlatformSpec spec =
         loader.platformText("platform.yaml", S3 + "    region: ${AWS_REGION}\n").value();

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,11 +130,6 @@ class PlatformLocatorTest {
   }
 
   @Test
-  @Disabled(
-      "bug: PlatformLocator.fromPath takes getParent().getFileName() of the platform file; for a"
-          + " file in the file-system root (FLOE_PLATFORM_FILE=/platform.yaml, as a container"
-          + " might mount it) the parent '/' has no file name and locate() throws"
-          + " NullPointerException")
   void platformFileInTheFileSystemRoot() throws IOException {
     // A zip file system stands in for a container's root folder.
     try (FileSystem zip =
@@ -354,10 +348,6 @@ class PlatformLocatorTest {
   }
 
   @Test
-  @Disabled(
-      "bug: the FLOE_* fallback writes the values into platform YAML that is then interpolated,"
-          + " so a value is expanded a second time: 'cost$${y}' becomes 'cost${y}', and 'wh${X}'"
-          + " fails with V001 at the synthetic file env:FLOE_*")
   void envFallbackValuesAreTakenLiterally() {
     env.put("FLOE_CATALOG_URI", "http://polaris/api");
     for (String value : List.of("cost$${y}", "wh${X}")) {

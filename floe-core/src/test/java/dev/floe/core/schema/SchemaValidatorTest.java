@@ -21,7 +21,6 @@ import dev.floe.core.model.StorageProfile;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -296,10 +295,6 @@ class SchemaValidatorTest {
   }
 
   @Test
-  @Disabled(
-      "bug: a password containing '#' or '/' escapes the user-info check (the regex stops at"
-          + " them) and the URL check then fails with S016, whose message echoes the whole value"
-          + " including the password")
   void urlWithUnencodedPasswordIsNeverEchoed() {
     List<Problem> problems =
         platformProblems(
@@ -477,10 +472,6 @@ class SchemaValidatorTest {
   }
 
   @Test
-  @Disabled(
-      "bug: SchemaValidator.map applies the credential-key rule to profile-name maps, so a"
-          + " profile named 'secret', 'token', 'pwd' or 'prod_token' (valid profile names) is"
-          + " refused as C030 \"'storage.pwd' takes a secret\"")
   void profileNamedLikeACredential() {
     PlatformSpec spec =
         platform(
