@@ -356,7 +356,7 @@ public final class PlatformSchema {
                         "role_arn",
                         Strings.pattern(
                             "The AWS IAM role to assume.",
-                            "^arn:aws(-[a-z]+)?:iam::\\d{12}:role/[\\w+=,.@/-]+$",
+                            "^arn:aws(-[a-z]+)*:iam::\\d{12}:role/[\\w+=,.@/-]+$",
                             "an IAM role ARN such as \"arn:aws:iam::123456789012:role/floe\"")),
                     Field.optional("external_id", optionalText),
                     Field.optional("session_name", optionalText),
