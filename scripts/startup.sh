@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# Startup time of the floe command line on a cold JVM, measured against a bare `java -version`
+# (spec/cli.md: `floe validate` on a typical project should take at most 3x `java -version`).
+#
+#   scripts/startup.sh              # the launcher, plus java started directly with each JVM option
+#   scripts/startup.sh --quick      # only java -version, ./floe --version and ./floe validate
+#   scripts/startup.sh -n 20        # runs per command (default 10); the median is reported
+#   scripts/startup.sh --no-hyperfine   # time with the bash loop even if hyperfine is installed
+#
+# Every run starts a new JVM. The files are in the page cache (two unmeasured warm-up runs per
+# command), so this measures the JVM and floe, not the disk. Uses hyperfine when installed,
+# otherwise a bash loop with `date +%s%N`. Results and their reading: docs/performance.md.
+set -euo pipefail
+
+runs=10
+variants=yes
+hyperfine=hyperfine
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -n | --runs)
+      runs="${2:?-n needs a number}"
+      shift 2
+      ;;
+    --quick)
+      variants=no
+      shift
+      ;;
+    --no-hyperfine)
+      hyperfine=""
+      shift
+      ;;
+    -h | --help)
+      sed -n '2,12s/^# \{0,1\}//p' "$0"
+      exit 0
+      ;;
+    *)
+      echo "startup.sh: unknown argument '$1' (try --help)" >&2
+      exit 2
+      ;;
+  esac
+done
+case "$runs" in
+  '' | *[!0-9]* | 0)
+    echo "startup.sh: -n needs a positive whole number, not '$runs'" >&2
+    exit 2
+    ;;
+esac
+
+if [ -n "$hyperfine" ] && ! command -v hyperfine >/dev/null 2>&1; then
+  hyperfine=""
+fi
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# Relative paths only: hyperfine -N splits commands on spaces.
+validate_args="validate -f demo/floe.yaml --env dev"
+
+if [ ! -x ./floe ]; then
+  echo "startup.sh: no launcher at $root/floe" >&2
+  exit 1
+fi
+
+# Not measured: the launcher builds the CLI and its AppCDS archive on first use.
+./floe --version >/dev/null
+if ! ./floe $validate_args >/dev/null; then
+  echo "startup.sh: './floe $validate_args' fails; fix that before timing it" >&2
+  exit 1
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+names=()
+commands=()
+add() {
+  names+=("$1")
+  commands+=("$2")
+}
+
+add "java -version" "$java_bin -version"
+add "./floe --version" "./floe --version"
+add "./floe validate (launcher)" "./floe $validate_args"
+
+if [ "$variants" = yes ]; then
+  # The same validation with java started directly, to show what each option is worth and what
+  # the launcher script itself costs. Class path as the launcher builds it: jars only.
+  target=floe-cli/target
+  cp="$target/floe-cli.jar"
+  for jar in "$target"/lib/*.jar; do
+    cp="$cp:$jar"
+  done
+  main="dev.floe.cli.Main"
+  fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+
+  # Static AppCDS archives from one training run's class list: dumped under SerialGC (as the
+  # launcher does) and under the default G1, which in JDK 17 also archives heap objects.
+  "$java_bin" -Xshare:off -XX:DumpLoadedClassList="$work/classes.lst" -cp "$cp" $main \
+    $validate_args >/dev/null 2>&1
+  "$java_bin" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" \
+    -XX:SharedArchiveFile="$work/static-serial.jsa" -cp "$cp" >"$work/dump-serial.log" 2>&1
+  "$java_bin" -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" \
+    -XX:SharedArchiveFile="$work/static-g1.jsa" -cp "$cp" >"$work/dump-g1.log" 2>&1
+  # A dynamic archive, written when a training run exits.
+  "$java_bin" $fast -XX:ArchiveClassesAtExit="$work/dynamic.jsa" -cp "$cp" $main \
+    $validate_args >/dev/null 2>&1
+
+  add "java -version, C1 + SerialGC" "$java_bin $fast -version"
+  add "java -cp: validate" "$java_bin -cp $cp $main $validate_args"
+  add "java -cp: validate, C1 + SerialGC" "$java_bin $fast -cp $cp $main $validate_args"
+  add "java -cp: validate, C1 + SerialGC + static CDS (serial dump)" \
+    "$java_bin $fast -XX:SharedArchiveFile=$work/static-serial.jsa -cp $cp $main $validate_args"
+  add "java -cp: validate, C1 + SerialGC + static CDS (G1 dump)" \
+    "$java_bin $fast -XX:SharedArchiveFile=$work/static-g1.jsa -cp $cp $main $validate_args"
+  add "java -cp: validate, C1 + G1 + static CDS (G1 dump)" \
+    "$java_bin -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$work/static-g1.jsa -cp $cp $main $validate_args"
+  add "java -cp: validate, C1 + SerialGC + dynamic CDS" \
+    "$java_bin $fast -XX:SharedArchiveFile=$work/dynamic.jsa -cp $cp $main $validate_args"
+  add "java -cp: --version, C1 + SerialGC + static CDS (serial dump)" \
+    "$java_bin $fast -XX:SharedArchiveFile=$work/static-serial.jsa -cp $cp $main --version"
+fi
+
+# Children's CPU time (user + system) in microseconds, from the output of the `times` builtin.
+children_cpu_us() {
+  awk 'NR == 2 {
+    total = 0
+    for (i = 1; i <= 2; i++) { split($i, p, /[ms]/); total += p[1] * 60 + p[2] }
+    printf "%d\n", total * 1000000 }' "$1"
+}
+
+# Prints "MEDIAN_MS CPU_MS" for one command: the median wall time of its runs and their mean CPU
+# time (user + system), both in milliseconds. CPU well below wall time means waiting, usually for
+# a busy machine; CPU above wall time means more than one thread at work.
+measure() {
+  local command="$1"
+  if [ -n "$hyperfine" ]; then
+    # Its warnings about outliers would clutter the table: shown only if it fails.
+    if ! hyperfine -N --style none --warmup 2 --runs "$runs" --export-csv "$work/run.csv" \
+      "$command" >"$work/hyperfine.log" 2>&1; then
+      cat "$work/hyperfine.log" >&2
+      return 1
+    fi
+    # Columns: command,mean,stddev,median,user,system,min,max; seconds, user and system as means.
+    awk -F, 'NR == 2 { printf "%.1f %.1f\n", $(NF - 4) * 1000, ($(NF - 3) + $(NF - 2)) * 1000 }' \
+      "$work/run.csv"
+  else
+    local i start end cpu_before cpu_after
+    for i in 1 2; do
+      $command >/dev/null 2>&1
+    done
+    : >"$work/times"
+    # `times` in this shell, not in a $(...) subshell that has no children of its own.
+    times >"$work/cpu.before"
+    for ((i = 0; i < runs; i++)); do
+      start=$(date +%s%N)
+      if ! $command >/dev/null 2>&1; then
+        echo "startup.sh: '$command' failed" >&2
+        return 1
+      fi
+      end=$(date +%s%N)
+      echo $(((end - start) / 1000)) >>"$work/times"
+    done
+    times >"$work/cpu.after"
+    cpu_before="$(children_cpu_us "$work/cpu.before")"
+    cpu_after="$(children_cpu_us "$work/cpu.after")"
+    sort -n "$work/times" | awk -v cpu="$((cpu_after - cpu_before))" -v n="$runs" '
+      { t[NR] = $1 }
+      END {
+        m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+        printf "%.1f %.1f\n", m / 1000, cpu / n / 1000 }'
+  fi
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java:    $("$java_bin" -version 2>&1 | sed -n 2p)"
+echo "timer:   $([ -n "$hyperfine" ] && hyperfine --version || echo 'bash loop, date +%s%N')," \
+  "$runs runs per command after 2 warm-up runs, median"
+echo
+
+baseline=""
+printf '%-66s %9s %8s %7s\n' "command" "median ms" "cpu ms" "ratio"
+for i in "${!commands[@]}"; do
+  read -r ms cpu <<<"$(measure "${commands[$i]}")"
+  if [ -z "$baseline" ]; then
+    baseline="$ms"
+  fi
+  printf '%-66s %9s %8s %6sx\n' "${names[$i]}" "$ms" "$cpu" "$(awk -v a="$ms" -v b="$baseline" \
+    'BEGIN { printf "%.1f", a / b }')"
+done
+
+# The ratios are only as good as the baseline: measure it again and say so if it moved.
+read -r again _ <<<"$(measure "${commands[0]}")"
+printf '%-66s %9s\n' "${names[0]} (again, at the end)" "$again"
+echo
+echo "ratio: median / median of the first '${names[0]}'; target for ./floe validate: 3x" \
+  "(spec/cli.md)"
+if awk -v a="$again" -v b="$baseline" 'BEGIN { exit !(a > b * 1.2 || a < b / 1.2) }'; then
+  echo "warning: the baseline moved by more than 20% during the run (load average" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)): the machine is busy, run again when it is quiet" >&2
+fi
