@@ -14,16 +14,26 @@ import picocli.CommandLine.Spec;
     description = {
       "Two-tier configuration for data platforms: floe.yaml (what the pipeline does) compiled"
           + " against platform/<env>/platform.yaml (where it runs)."
-    },
-    subcommands = {
-      ValidateCommand.class,
-      CompileCommand.class,
-      PlatformCommand.class,
-      SchemaCommand.class,
-      DemoCommand.class,
-      CompletionCommand.class
     })
 final class FloeCommand implements java.util.concurrent.Callable<Integer> {
+  /**
+   * The commands, by name, in help order. Built on demand: start-up time is part of the interface,
+   * and picocli building every command's model costs more than validating a file.
+   */
+  static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+
+  private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
+    java.util.Map<String, java.util.function.Supplier<Object>> all =
+        new java.util.LinkedHashMap<>();
+    all.put("validate", ValidateCommand::new);
+    all.put("compile", CompileCommand::new);
+    all.put("platform", PlatformCommand::new);
+    all.put("schema", SchemaCommand::new);
+    all.put("demo", DemoCommand::new);
+    all.put("generate-completion", CompletionCommand::new);
+    return java.util.Collections.unmodifiableMap(all);
+  }
+
   private final Terminal terminal;
 
   @Spec CommandSpec spec;

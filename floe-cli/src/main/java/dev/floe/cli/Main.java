@@ -22,7 +22,22 @@ public final class Main {
    * the user's input 1, environment failures 3, internal errors 70.
    */
   public static int run(Terminal terminal, String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // Answered before picocli builds anything: the commonest probe of an installation.
+      terminal.out().println(new FloeCommand.Version().getVersion()[0]);
+      terminal.out().flush();
+      return ExitCodes.OK;
+    }
     CommandLine cli = new CommandLine(new FloeCommand(terminal));
+    // Only the command being run is built; help, completion and mistakes get all of them.
+    String first = args.length == 0 ? "" : args[0];
+    boolean one = FloeCommand.COMMANDS.containsKey(first) && !first.equals("generate-completion");
+    FloeCommand.COMMANDS.forEach(
+        (name, command) -> {
+          if (!one || name.equals(first)) {
+            cli.addSubcommand(name, command.get());
+          }
+        });
     everyCommand(cli, c -> c.getCommandSpec().versionProvider(new FloeCommand.Version()));
     cli.setOut(terminal.out());
     cli.setErr(terminal.err());
