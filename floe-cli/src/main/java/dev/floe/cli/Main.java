@@ -11,6 +11,29 @@ public final class Main {
     System.exit(run(Terminal.system(), args));
   }
 
+  /** The whole command tree, as {@code floe --help} shows it. */
+  static CommandLine commandLine(Terminal terminal) {
+    return commandLine(terminal, "");
+  }
+
+  /**
+   * The command tree for a command line starting with {@code first}: only that command when it is
+   * one, every command for help, completion and mistakes (start-up time is part of the interface,
+   * and picocli reflecting over every command costs more than validating a file).
+   */
+  static CommandLine commandLine(Terminal terminal, String first) {
+    CommandLine cli = new CommandLine(new FloeCommand(terminal));
+    boolean one = FloeCommand.COMMANDS.containsKey(first) && !first.equals("generate-completion");
+    FloeCommand.COMMANDS.forEach(
+        (name, command) -> {
+          if (!one || name.equals(first)) {
+            cli.addSubcommand(name, command.get());
+          }
+        });
+    everyCommand(cli, c -> c.getCommandSpec().versionProvider(new FloeCommand.Version()));
+    return cli;
+  }
+
   private static void everyCommand(
       CommandLine command, java.util.function.Consumer<CommandLine> action) {
     action.accept(command);
@@ -28,17 +51,7 @@ public final class Main {
       terminal.out().flush();
       return ExitCodes.OK;
     }
-    CommandLine cli = new CommandLine(new FloeCommand(terminal));
-    // Only the command being run is built; help, completion and mistakes get all of them.
-    String first = args.length == 0 ? "" : args[0];
-    boolean one = FloeCommand.COMMANDS.containsKey(first) && !first.equals("generate-completion");
-    FloeCommand.COMMANDS.forEach(
-        (name, command) -> {
-          if (!one || name.equals(first)) {
-            cli.addSubcommand(name, command.get());
-          }
-        });
-    everyCommand(cli, c -> c.getCommandSpec().versionProvider(new FloeCommand.Version()));
+    CommandLine cli = commandLine(terminal, args.length == 0 ? "" : args[0]);
     cli.setOut(terminal.out());
     cli.setErr(terminal.err());
     cli.setExecutionExceptionHandler(

@@ -1,13 +1,7 @@
 package dev.floe.cli;
 
-import dev.floe.core.diag.Code;
-import dev.floe.core.diag.Problem;
-import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.SourcePaths;
 import dev.floe.core.schema.JsonSchemaExporter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,24 +44,9 @@ final class SchemaCommand implements java.util.concurrent.Callable<Integer> {
     int run(Terminal terminal, Reporter reporter) {
       Path dir = terminal.resolve(output);
       List<String> written = new ArrayList<>();
-      try {
-        Files.createDirectories(dir);
-        for (Map.Entry<String, String> e : JsonSchemaExporter.exportAll().entrySet()) {
-          Path file = dir.resolve(e.getKey());
-          Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
-          written.add(SourcePaths.display(file, terminal.workDir()));
-        }
-      } catch (IOException e) {
-        throw new ProblemException(
-            Problem.error(
-                    Code.E053,
-                    "Cannot write schemas to "
-                        + SourcePaths.display(dir, terminal.workDir())
-                        + ": "
-                        + dev.floe.core.diag.IoProblems.describe(e))
-                .file(SourcePaths.display(dir, terminal.workDir()))
-                .hint("check that the folder is writable, or choose another with -o DIR")
-                .build());
+      for (Map.Entry<String, String> e : JsonSchemaExporter.exportAll().entrySet()) {
+        Path file = Outputs.write(dir.resolve(e.getKey()), e.getValue(), terminal);
+        written.add(SourcePaths.display(file, terminal.workDir()));
       }
       if (reporter.json()) {
         reporter.success(

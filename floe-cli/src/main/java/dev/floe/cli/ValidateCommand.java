@@ -1,8 +1,7 @@
 package dev.floe.cli;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code floe validate}: floe.yaml, the platform and every cross-reference, all at once. */
 @Command(
@@ -10,21 +9,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Validate floe.yaml, its platform and every profile reference (exit 0 or 1).")
 final class ValidateCommand extends FloeSubcommand {
-  @Option(
-      names = {"-f", "--file"},
-      paramLabel = "FILE",
-      defaultValue = "floe.yaml",
-      description = "The pipeline file (default: ${DEFAULT-VALUE}).")
-  String file;
-
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  PlatformChoice choice;
+  @Mixin PipelineOptions pipeline;
 
   @Override
   int run(Terminal terminal, Reporter reporter) {
-    Project.Compiled compiled =
-        new Project(terminal, sources)
-            .compile(file, PlatformChoice.env(choice), PlatformChoice.platform(choice));
+    Project.Compiled compiled = pipeline.compile(terminal, sources);
     String environment = compiled.platform().environment();
     String platformFile = compiled.platform().platform().file();
     if (reporter.json()) {

@@ -43,7 +43,7 @@ class CommandLineTest {
             new PrintWriter(sink),
             false);
     List<List<String>> paths = new ArrayList<>();
-    collect(new CommandLine(new FloeCommand(terminal)), new ArrayList<>(), paths);
+    collect(Main.commandLine(terminal), new ArrayList<>(), paths);
     return paths.stream();
   }
 

@@ -83,24 +83,7 @@ public final class SecretMask {
   }
 
   private static int closingBrace(String line, int from) {
-    int depth = 0;
-    char quote = 0;
-    for (int i = from; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quote != 0) {
-        quote = c == quote ? 0 : quote;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '{' || c == '[') {
-        depth++;
-      } else if (c == '}' || c == ']') {
-        if (depth == 0) {
-          return i;
-        }
-        depth--;
-      }
-    }
-    return line.length();
+    return end(line, from, false);
   }
 
   private static boolean inFlow(String line, int position) {
@@ -123,9 +106,14 @@ public final class SecretMask {
 
   /** The end of a flow value: the next ',' or closing bracket outside quotes, else the line end. */
   private static int flowValueEnd(String line, int start) {
+    return end(line, start, true);
+  }
+
+  /** The closing bracket of the current level (or, with {@code atComma}, a ',' first). */
+  private static int end(String line, int from, boolean atComma) {
     char quote = 0;
     int depth = 0;
-    for (int i = start; i < line.length(); i++) {
+    for (int i = from; i < line.length(); i++) {
       char c = line.charAt(i);
       if (quote != 0) {
         quote = c == quote ? 0 : quote;
@@ -138,7 +126,7 @@ public final class SecretMask {
           return i;
         }
         depth--;
-      } else if (c == ',' && depth == 0) {
+      } else if (atComma && c == ',' && depth == 0) {
         return i;
       }
     }

@@ -367,7 +367,6 @@ public final class YamlLoader {
     private final String file;
     private final ProblemList problems;
     private final Set<Node> onPath = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    private int nodes;
     private boolean stopped;
 
     Converter(String file, ProblemList problems) {
@@ -446,29 +445,9 @@ public final class YamlLoader {
       return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
+    /** Converts a graph that {@link #withinLimits} accepted: bounded, acyclic, not too deep. */
     YamlNode convert(Node node, int depth) {
-      if (stopped) {
-        return null;
-      }
       SourcePosition at = position(file, node.getStartMark(), node.getEndMark());
-      if (++nodes > limits.maxNodes()) {
-        stop(
-            Problem.error(
-                    Code.Y004,
-                    "Cannot load "
-                        + file
-                        + ": aliases expand to more than "
-                        + limits.maxNodes()
-                        + " nodes")
-                .at(at)
-                .hint("this looks like an alias bomb; remove the repeated aliases")
-                .build());
-        return null;
-      }
-      if (depth > limits.maxDepth()) {
-        stop(tooDeep(file, at));
-        return null;
-      }
       if (node instanceof ScalarNode scalar) {
         YamlScalar.Kind kind = SCALAR_TAGS.get(scalar.getTag());
         if (kind == null) {
@@ -477,74 +456,62 @@ public final class YamlLoader {
         }
         return new YamlScalar(scalar.getValue(), kind, at);
       }
-      if (!onPath.add(node)) {
-        stop(
-            Problem.error(Code.Y004, "Cannot load " + file + ": an alias refers to itself")
-                .at(at)
-                .hint("remove the recursive alias")
-                .build());
-        return null;
-      }
-      try {
-        if (node instanceof SequenceNode sequence) {
-          if (!Tag.SEQ.equals(sequence.getTag())) {
-            problems.add(unsupportedTag(node, at));
-            return null;
-          }
-          List<YamlNode> items = new ArrayList<>();
-          for (Node item : sequence.getValue()) {
-            YamlNode converted = convert(item, depth + 1);
-            if (converted != null) {
-              items.add(converted);
-            }
-          }
-          return new YamlSequence(items, at);
-        }
-        MappingNode mapping = (MappingNode) node;
-        if (!Tag.MAP.equals(mapping.getTag())) {
+      if (node instanceof SequenceNode sequence) {
+        if (!Tag.SEQ.equals(sequence.getTag())) {
           problems.add(unsupportedTag(node, at));
           return null;
         }
-        List<YamlMapping.Entry> entries = new ArrayList<>();
-        Map<String, SourcePosition> seen = new HashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-          Node keyNode = tuple.getKeyNode();
-          SourcePosition keyAt = position(file, keyNode.getStartMark(), keyNode.getEndMark());
-          if (!(keyNode instanceof ScalarNode keyScalar)) {
-            problems.add(
-                Problem.error(Code.S012, "Keys must be plain text, not a mapping or a list")
-                    .at(keyAt)
-                    .hint("write the key as a single word")
-                    .build());
-            continue;
+        List<YamlNode> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+          YamlNode converted = convert(item, depth + 1);
+          if (converted != null) {
+            items.add(converted);
           }
-          YamlNode value = convert(tuple.getValueNode(), depth + 1);
-          YamlNode key = convert(keyScalar, depth + 1);
-          if (!(key instanceof YamlScalar k) || value == null) {
-            continue;
-          }
-          SourcePosition first = seen.putIfAbsent(k.value(), keyAt);
-          if (first != null) {
-            problems.add(
-                Problem.error(
-                        Code.Y002,
-                        "Duplicate key '"
-                            + k.value()
-                            + "': it is already defined at "
-                            + first
-                            + " and again at line "
-                            + keyAt.line())
-                    .at(keyAt)
-                    .hint("remove one of the two definitions (first at line " + first.line() + ")")
-                    .build());
-            continue;
-          }
-          entries.add(new YamlMapping.Entry(k, value));
         }
-        return new YamlMapping(entries, at);
-      } finally {
-        onPath.remove(node);
+        return new YamlSequence(items, at);
       }
+      MappingNode mapping = (MappingNode) node;
+      if (!Tag.MAP.equals(mapping.getTag())) {
+        problems.add(unsupportedTag(node, at));
+        return null;
+      }
+      List<YamlMapping.Entry> entries = new ArrayList<>();
+      Map<String, SourcePosition> seen = new HashMap<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        Node keyNode = tuple.getKeyNode();
+        SourcePosition keyAt = position(file, keyNode.getStartMark(), keyNode.getEndMark());
+        if (!(keyNode instanceof ScalarNode keyScalar)) {
+          problems.add(
+              Problem.error(Code.S012, "Keys must be plain text, not a mapping or a list")
+                  .at(keyAt)
+                  .hint("write the key as a single word")
+                  .build());
+          continue;
+        }
+        YamlNode value = convert(tuple.getValueNode(), depth + 1);
+        YamlNode key = convert(keyScalar, depth + 1);
+        if (!(key instanceof YamlScalar k) || value == null) {
+          continue;
+        }
+        SourcePosition first = seen.putIfAbsent(k.value(), keyAt);
+        if (first != null) {
+          problems.add(
+              Problem.error(
+                      Code.Y002,
+                      "Duplicate key '"
+                          + k.value()
+                          + "': it is already defined at "
+                          + first
+                          + " and again at line "
+                          + keyAt.line())
+                  .at(keyAt)
+                  .hint("remove one of the two definitions (first at line " + first.line() + ")")
+                  .build());
+          continue;
+        }
+        entries.add(new YamlMapping.Entry(k, value));
+      }
+      return new YamlMapping(entries, at);
     }
 
     private Problem unsupportedTag(Node node, SourcePosition at) {
