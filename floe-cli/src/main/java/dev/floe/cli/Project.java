@@ -24,12 +24,10 @@ import java.util.Optional;
  */
 final class Project {
   private final Terminal terminal;
-  private final SourceTexts sources;
   private final ConfigLoader loader;
 
   Project(Terminal terminal, SourceTexts sources) {
     this.terminal = terminal;
-    this.sources = sources;
     this.loader = new ConfigLoader(sources, terminal.env());
   }
 
