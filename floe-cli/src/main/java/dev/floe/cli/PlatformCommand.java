@@ -9,7 +9,11 @@ import picocli.CommandLine.Spec;
     name = "platform",
     mixinStandardHelpOptions = true,
     description = "Validate and inspect platform/<env>/platform.yaml.",
-    subcommands = {PlatformValidateCommand.class, ListProfilesCommand.class})
+    subcommands = {
+      PlatformValidateCommand.class,
+      ListProfilesCommand.class,
+      PlatformCheckCommand.class
+    })
 final class PlatformCommand implements java.util.concurrent.Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -1,0 +1,265 @@
+package dev.floe.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.floe.core.diag.JsonRenderer;
+import dev.floe.core.diag.Problem;
+import dev.floe.core.platform.LocatedPlatform;
+import dev.floe.core.secret.SecretLocation;
+import dev.floe.core.secret.SecretLookup;
+import dev.floe.core.secret.SecretRequirement;
+import dev.floe.core.secret.SecretRequirements;
+import dev.floe.core.secret.SecretResolver;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code floe platform check}: the preflight of one environment on the machine that will run it.
+ * Resolves every secret the platform references exactly as the runtime would (environment, then
+ * {@code FLOE_SECRETS_DIR} or {@code /var/run/secrets}, then providers) and reports one line per
+ * secret with where it was found or every place tried — never a value. Exits 3 when any secret is
+ * missing. Endpoint checks join these lines with the catalog work.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description =
+        "Preflight an environment: every referenced secret resolves (values are never shown).")
+final class PlatformCheckCommand extends FloeSubcommand {
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  PlatformChoice choice;
+
+  /**
+   * One check and its outcome.
+   *
+   * @param lookup the lookup of the secret (of the first field naming it)
+   * @param fields every field that names this secret in this shape
+   * @param nanos how long the lookup took
+   */
+  record Check(SecretLookup lookup, List<String> fields, long nanos) {
+    boolean ok() {
+      return lookup.isFound();
+    }
+
+    String name() {
+      return lookup.requirement().name();
+    }
+  }
+
+  @Override
+  int run(Terminal terminal, Reporter reporter) throws IOException {
+    LocatedPlatform located =
+        PlatformValidateCommand.locate(
+            terminal, PlatformChoice.platform(choice), PlatformChoice.env(choice), sources);
+    SecretResolver resolver = SecretResolver.fromEnvironment(terminal.env(), terminal.workDir());
+    List<Check> checks = check(resolver, SecretRequirements.of(located.platform()));
+    List<Problem> problems = new ArrayList<>();
+    checks.forEach(c -> c.lookup().problem().ifPresent(problems::add));
+    if (reporter.json()) {
+      terminal.out().println(json(located, resolver, checks, problems));
+      terminal.out().flush();
+    } else {
+      text(terminal, reporter, located, resolver, checks);
+      if (!problems.isEmpty()) {
+        reporter.problems(problems);
+      }
+    }
+    return problems.isEmpty() ? ExitCodes.OK : ExitCodes.ENVIRONMENT;
+  }
+
+  /** Looks each secret up once per shape, timing it; fields naming the same secret share a line. */
+  static List<Check> check(SecretResolver resolver, List<SecretRequirement> requirements) {
+    Map<String, List<SecretRequirement>> groups = new LinkedHashMap<>();
+    for (SecretRequirement r : requirements) {
+      String key = r.name() + "\u0000" + r.keys().map(Object::toString).orElse("");
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+    }
+    List<Check> checks = new ArrayList<>();
+    for (List<SecretRequirement> group : groups.values()) {
+      long start = System.nanoTime();
+      SecretLookup lookup = resolver.lookup(group.get(0));
+      long nanos = System.nanoTime() - start;
+      checks.add(new Check(lookup, group.stream().map(SecretRequirement::field).toList(), nanos));
+    }
+    return checks;
+  }
+
+  private static void text(
+      Terminal terminal,
+      Reporter reporter,
+      LocatedPlatform located,
+      SecretResolver resolver,
+      List<Check> checks) {
+    reporter.line("environment  " + located.environment() + "  (" + located.source() + ")");
+    reporter.line(
+        "secrets root "
+            + resolver.secretsRoot()
+            + "; providers: "
+            + (resolver.providerNames().isEmpty()
+                ? "none"
+                : String.join(", ", resolver.providerNames())));
+    if (checks.isEmpty()) {
+      reporter.line(
+          reporter.ok() + " no secrets referenced by environment " + located.environment());
+      return;
+    }
+    int nameWidth = checks.stream().mapToInt(c -> c.name().length()).max().orElse(0);
+    int fieldWidth = checks.stream().mapToInt(c -> fields(c).length()).max().orElse(0);
+    String failMark = terminal.colour() ? "\u001b[31m✗\u001b[0m" : "✗";
+    for (Check c : checks) {
+      reporter.line(
+          (c.ok() ? reporter.ok() : failMark)
+              + " "
+              + pad(c.name(), nameWidth)
+              + "  "
+              + pad(fields(c), fieldWidth)
+              + "  "
+              + detail(c.lookup())
+              + "  "
+              + millis(c.nanos()));
+    }
+    long missing = checks.stream().filter(c -> !c.ok()).count();
+    reporter.line(
+        checks.size()
+            + (checks.size() == 1 ? " secret" : " secrets")
+            + " checked: "
+            + (checks.size() - missing)
+            + " found, "
+            + missing
+            + " missing (values are never shown)");
+  }
+
+  /** Where the value came from, or what is missing and every place tried. */
+  static String detail(SecretLookup lookup) {
+    if (lookup.isFound()) {
+      return lookup.requirement().isMultiKey()
+          ? lookup.found().stream()
+              .map(l -> l.key().orElse("") + ": " + l.display())
+              .collect(Collectors.joining(", "))
+          : lookup.found().get(0).display();
+    }
+    String tried = places(lookup.misses());
+    if (lookup.missingKeys().isEmpty()) {
+      return "not found; tried: " + tried;
+    }
+    List<String> missing = lookup.missingKeys();
+    List<SecretLocation> missed =
+        lookup.misses().stream().filter(l -> missing.contains(l.key().orElse(""))).toList();
+    return (missing.size() == 1 ? "key " : "keys ")
+        + String.join(", ", missing)
+        + " missing (found "
+        + lookup.found().stream()
+            .map(l -> l.key().orElse("") + ": " + l.display())
+            .collect(Collectors.joining(", "))
+        + "); tried: "
+        + places(missed);
+  }
+
+  private static String places(List<SecretLocation> places) {
+    return places.stream().map(SecretLocation::display).collect(Collectors.joining(", "));
+  }
+
+  private static String fields(Check c) {
+    return "(" + String.join(", ", c.fields()) + ")";
+  }
+
+  private static String pad(String text, int width) {
+    return text + " ".repeat(Math.max(0, width - text.length()));
+  }
+
+  private static String millis(long nanos) {
+    return String.format(Locale.ROOT, "%.1f ms", nanos / 1_000_000.0);
+  }
+
+  private static String json(
+      LocatedPlatform located, SecretResolver resolver, List<Check> checks, List<Problem> problems)
+      throws IOException {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = dev.floe.core.json.JsonOutput.generator(text)) {
+      json.writeStartObject();
+      JsonRenderer.writeSummary(json, problems);
+      json.writeStringField("environment", located.environment());
+      json.writeStringField("source", located.source());
+      json.writeStringField("secrets_root", resolver.secretsRoot().toString());
+      json.writeArrayFieldStart("providers");
+      for (String name : resolver.providerNames()) {
+        json.writeString(name);
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("checks");
+      for (Check c : checks) {
+        writeCheck(json, c);
+      }
+      json.writeEndArray();
+      json.writeNumberField("found", checks.stream().filter(Check::ok).count());
+      json.writeNumberField("missing", checks.stream().filter(c -> !c.ok()).count());
+      json.writeEndObject();
+    }
+    return text.toString();
+  }
+
+  private static void writeCheck(JsonGenerator json, Check c) throws IOException {
+    SecretLookup lookup = c.lookup();
+    SecretRequirement r = lookup.requirement();
+    json.writeStartObject();
+    json.writeStringField("kind", "secret");
+    json.writeStringField("name", r.name());
+    json.writeBooleanField("ok", c.ok());
+    json.writeArrayFieldStart("fields");
+    for (String field : c.fields()) {
+      json.writeString(field);
+    }
+    json.writeEndArray();
+    json.writeStringField("shape", r.shape());
+    if (r.keys().isPresent()) {
+      json.writeStringField("profile", r.keys().get().profile());
+      json.writeStringField("keys", r.keys().get().describe());
+    } else {
+      json.writeNullField("profile");
+      json.writeNullField("keys");
+    }
+    json.writeArrayFieldStart("found");
+    for (SecretLocation l : lookup.found()) {
+      writeLocation(json, l);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("missing_keys");
+    for (String key : lookup.missingKeys()) {
+      json.writeString(key);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("tried");
+    for (SecretLocation l : lookup.tried()) {
+      writeLocation(json, l);
+    }
+    json.writeEndArray();
+    json.writeNumberField("millis", Math.round(c.nanos() / 1_000.0) / 1_000.0);
+    json.writeEndObject();
+  }
+
+  private static void writeLocation(JsonGenerator json, SecretLocation l) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("kind", l.kind().label());
+    json.writeStringField("where", l.where());
+    writeOptional(json, "key", l.key());
+    writeOptional(json, "note", l.note());
+    json.writeEndObject();
+  }
+
+  private static void writeOptional(JsonGenerator json, String name, Optional<String> value)
+      throws IOException {
+    if (value.isPresent()) {
+      json.writeStringField(name, value.get());
+    } else {
+      json.writeNullField(name);
+    }
+  }
+}
