@@ -30,6 +30,8 @@ public enum Code {
   C030("plaintext secret"),
   C031("credentials embedded in a URL"),
   C032("invalid secret name"),
+  C033("secret not found"),
+  C034("secret incomplete"),
   E050("platform not found"),
   E051("invalid environment name"),
   E052("path not found"),
