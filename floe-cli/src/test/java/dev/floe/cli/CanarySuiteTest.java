@@ -1,0 +1,216 @@
+package dev.floe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.floe.core.diag.SourceTexts;
+import dev.floe.core.load.ConfigLoader;
+import dev.floe.core.secret.SecretNames;
+import dev.floe.core.secret.SecretRequirement;
+import dev.floe.core.secret.SecretRequirements;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The leak-proofing suite: every command, on success and failure paths, in every output format and
+ * with {@code --debug}, runs with every secret of the demo environments set to a unique canary —
+ * once through environment variables, once through mounted secret files — and with plaintext
+ * canaries planted in a broken platform and a broken floe.yaml. No canary may appear on stdout or
+ * stderr, nor in any file a command writes.
+ */
+class CanarySuiteTest {
+  /** Where the secrets come from in a run. */
+  enum Source {
+    ENVIRONMENT,
+    FILES
+  }
+
+  private static final String BROKEN_PLATFORM =
+      """
+      version: "1.0.0"
+      catalogs:
+        default:
+          uri: "https://floe:canary-plain-url-1@polaris.example.com/api/catalog"
+          warehouse: w
+          properties: {token: canary-plain-token-2, rest.auth.password: canary-plain-pw-3}
+          credentials:
+            mode: oauth2
+            client_id: floe
+            client_secret: canary-plain-secret-4
+            client_secert: canary-plain-typo-5
+      storage:
+        default: {type: s3, bucket: floe-b, credentials: {mode: static, secret_access_key: canary-plain-6}}
+        default: {type: s3, bucket: floe-b}
+      compute:
+        default:
+          type: duckdb
+          properties: {threads: 2, password: canary-plain-7}
+      observability:
+        otlp_endpoint: "http://user:canary-plain-8@otel:4318"
+      """;
+
+  private static final String BROKEN_FLOE =
+      """
+      name: customer-analytics
+      version: "1.0.0"
+      password: canary-plain-floe-9
+      observability:
+        attributes: {api_key: canary-plain-floe-10}
+      """;
+
+  @TempDir Path temp;
+
+  @ParameterizedTest
+  @EnumSource(Source.class)
+  void noCommandEverPrintsOrWritesASecret(Source source) throws IOException {
+    Path project = Cli.copyDemo(temp.resolve("project"));
+    Cli.write(project.resolve("platform/broken/platform.yaml"), BROKEN_PLATFORM);
+    Cli.write(project.resolve("broken-floe.yaml"), BROKEN_FLOE);
+    Path secretsDir = temp.resolve("secrets");
+    Cli cli = Cli.in(project, temp.resolve("home"));
+    Map<String, String> canaries = plantCanaries(project, source, secretsDir, cli);
+    List<String> planted = new ArrayList<>(canaries.values());
+    planted.addAll(plaintextCanaries());
+
+    List<Cli.Result> results = new ArrayList<>();
+    for (List<String> command : commands()) {
+      for (List<String> variant : List.of(List.<String>of(), List.of("--format", "json"))) {
+        for (List<String> debug : List.of(List.<String>of(), List.of("--debug"))) {
+          List<String> args = new ArrayList<>(command);
+          args.addAll(variant);
+          args.addAll(debug);
+          results.add(cli.runUnchecked(args.toArray(String[]::new)));
+        }
+      }
+    }
+
+    assertThat(results).hasSizeGreaterThan(40);
+    // The canaries were really resolved: every secret of prod is found, so values were read.
+    Cli.Result check = cli.runUnchecked("platform", "check", "--env", "prod");
+    assertThat(check.code()).as("%s", check).isZero();
+    assertThat(check.out()).contains("✓").doesNotContain("✗");
+    for (Cli.Result result : results) {
+      for (String canary : planted) {
+        assertThat(result.all()).as("canary %s in:\n%s", canary, result).doesNotContain(canary);
+      }
+    }
+    for (Path written : writtenFiles(secretsDir)) {
+      String text = Files.readString(written, StandardCharsets.ISO_8859_1);
+      for (String canary : planted) {
+        assertThat(text).as("canary %s in written file %s", canary, written).doesNotContain(canary);
+      }
+    }
+  }
+
+  /** The commands to run: every command of the tree, on good and on broken input. */
+  private static List<List<String>> commands() {
+    List<List<String>> commands = new ArrayList<>();
+    for (String env : List.of("local", "dev", "staging", "prod", "broken")) {
+      commands.add(List.of("validate", "--env", env));
+      commands.add(List.of("compile", "--env", env, "-o", "out/" + env));
+      commands.add(List.of("platform", "validate", "--env", env));
+      commands.add(List.of("platform", "list-profiles", "--env", env));
+      commands.add(List.of("platform", "check", "--env", env));
+    }
+    commands.add(List.of("validate", "-f", "broken-floe.yaml", "--env", "dev"));
+    commands.add(List.of("compile", "-f", "broken-floe.yaml", "--env", "dev"));
+    commands.add(List.of("platform", "list-profiles", "--all-envs"));
+    commands.add(List.of("schema", "export", "-o", "schemas"));
+    commands.add(List.of("demo", "--dir", "."));
+    if (FloeCommand.COMMANDS.containsKey("scan")) {
+      commands.add(List.of("scan", "."));
+    }
+    commands.add(List.of("validate", "--no-such-option"));
+    return commands;
+  }
+
+  /**
+   * Sets every secret the demo environments reference to a unique canary, as environment variables
+   * or as mounted files (the Kubernetes layout for multi-key secrets).
+   */
+  private static Map<String, String> plantCanaries(
+      Path project, Source source, Path secretsDir, Cli cli) {
+    ConfigLoader loader = new ConfigLoader(new SourceTexts(), Map.of());
+    Map<String, String> canaries = new LinkedHashMap<>();
+    int n = 0;
+    for (String env : Cli.ENVIRONMENTS) {
+      Path file = project.resolve("platform").resolve(env).resolve("platform.yaml");
+      for (SecretRequirement requirement :
+          SecretRequirements.of(loader.platform(file, "platform.yaml"))) {
+        List<String> keys = requirement.keys().map(k -> k.all()).orElse(List.of());
+        if (keys.isEmpty()) {
+          String canary = "canary-" + source.name().toLowerCase() + "-" + (n++) + "-a7f3";
+          canaries.put(requirement.name(), canary);
+          plant(
+              source,
+              secretsDir,
+              cli,
+              SecretNames.variable(requirement.name()),
+              SecretNames.file(secretsDir, requirement.name()),
+              canary);
+        } else {
+          for (String key : keys) {
+            String canary = "canary-" + source.name().toLowerCase() + "-" + (n++) + "-b9e1";
+            canaries.put(requirement.name() + "/" + key, canary);
+            plant(
+                source,
+                secretsDir,
+                cli,
+                SecretNames.variable(requirement.name(), key),
+                SecretNames.folder(secretsDir, requirement.name()).resolve(key),
+                canary);
+          }
+        }
+      }
+    }
+    cli.env("FLOE_SECRETS_DIR", secretsDir.toString());
+    assertThat(canaries).hasSizeGreaterThan(10);
+    return canaries;
+  }
+
+  private static void plant(
+      Source source, Path secretsDir, Cli cli, String variable, Path file, String canary) {
+    if (source == Source.ENVIRONMENT) {
+      cli.env(variable, canary);
+    } else {
+      Cli.write(file, canary + "\n");
+    }
+  }
+
+  private static List<String> plaintextCanaries() {
+    List<String> planted = new ArrayList<>();
+    for (String text : List.of(BROKEN_PLATFORM, BROKEN_FLOE)) {
+      for (String word : text.split("[\\s,{}\"@:]+")) {
+        if (word.startsWith("canary-")) {
+          planted.add(word);
+        }
+      }
+    }
+    assertThat(planted).hasSize(10);
+    return planted;
+  }
+
+  /** Every file below the temporary folder except the secrets, the inputs and their copies. */
+  private List<Path> writtenFiles(Path secretsDir) {
+    try (Stream<Path> files = Files.walk(temp)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(p -> !p.startsWith(secretsDir))
+          .filter(p -> !p.endsWith("platform.yaml") && !p.endsWith("broken-floe.yaml"))
+          .filter(p -> !p.getFileName().toString().equals("floe.yaml"))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
