@@ -29,6 +29,7 @@ final class FloeCommand implements java.util.concurrent.Callable<Integer> {
     all.put("compile", CompileCommand::new);
     all.put("platform", PlatformCommand::new);
     all.put("schema", SchemaCommand::new);
+    all.put("scan", ScanCommand::new);
     all.put("demo", DemoCommand::new);
     all.put("generate-completion", CompletionCommand::new);
     return java.util.Collections.unmodifiableMap(all);

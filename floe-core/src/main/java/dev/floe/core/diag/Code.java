@@ -38,7 +38,9 @@ public enum Code {
   E053("cannot write output"),
   E054("invalid environment variable"),
   A060("unsupported CompiledArtifacts version"),
-  A061("invalid CompiledArtifacts document");
+  A061("invalid CompiledArtifacts document"),
+  X040("hard-coded credential"),
+  X041("invalid scan baseline");
 
   private final String title;
 

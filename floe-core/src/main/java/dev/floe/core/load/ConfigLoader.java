@@ -11,6 +11,7 @@ import dev.floe.core.pipeline.PipelineSchema;
 import dev.floe.core.pipeline.PipelineTrees;
 import dev.floe.core.platform.PlatformSchema;
 import dev.floe.core.platform.PlatformTrees;
+import dev.floe.core.scan.PipelineCredentials;
 import dev.floe.core.schema.Keys;
 import dev.floe.core.schema.SchemaValidator;
 import dev.floe.core.schema.Strings;
@@ -91,6 +92,7 @@ public final class ConfigLoader {
     SchemaValidator validator =
         new SchemaValidator(Tier.PIPELINE, Map.of(), PLATFORM_ONLY_KEYS, problems);
     Optional<Object> tree = validator.validate(root.orElseThrow(), PipelineSchema.document());
+    PipelineCredentials.check(root.get(), sources, problems);
     problems.throwIfErrors();
     FloeSpec spec = PipelineTrees.spec(cast(tree.orElseThrow()));
     return new Loaded<>(spec, displayName, validator.sourceMap(), Hashes.sha256(text));

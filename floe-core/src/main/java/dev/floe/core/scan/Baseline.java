@@ -1,0 +1,217 @@
+package dev.floe.core.scan;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.floe.core.diag.Code;
+import dev.floe.core.diag.IoProblems;
+import dev.floe.core.diag.Problem;
+import dev.floe.core.diag.ProblemException;
+import dev.floe.core.json.JsonOutput;
+import dev.floe.core.load.Hashes;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Findings that were reviewed and accepted, so that {@code floe scan} reports only new ones. A
+ * baseline is a JSON file of fingerprints; a fingerprint is a SHA-256 over the rule, the file's
+ * path relative to the baseline's folder and the SHA-256 of the finding's line (see {@link
+ * Finding#lineHash()}). It never holds a credential, and it moves with the repository: findings
+ * keep their fingerprint when lines above them change, and lose it when their line changes.
+ * Immutable and thread-safe.
+ *
+ * <pre>
+ * {
+ *   "version": 1,
+ *   "comment": "…",
+ *   "findings": [
+ *     {"rule": "private-key", "file": "test/keys.yaml", "line": 3,
+ *      "fingerprint": "sha256:…"}
+ *   ]
+ * }
+ * </pre>
+ *
+ * Only {@code fingerprint} is matched; {@code rule}, {@code file} and {@code line} are there for
+ * the people who review the file.
+ */
+public final class Baseline {
+  /** The format version this floe reads and writes. */
+  public static final int VERSION = 1;
+
+  private static final Pattern FINGERPRINT = Pattern.compile("sha256:[0-9a-f]{64}");
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Path folder;
+  private final Set<String> fingerprints;
+
+  private Baseline(Path folder, Set<String> fingerprints) {
+    this.folder = folder.toAbsolutePath().normalize();
+    this.fingerprints = Set.copyOf(fingerprints);
+  }
+
+  /** A baseline that accepts nothing, with paths relative to {@code folder}. */
+  public static Baseline empty(Path folder) {
+    return new Baseline(folder, Set.of());
+  }
+
+  /**
+   * Reads a baseline file.
+   *
+   * @param file the file
+   * @param shown how the file is named in problems
+   * @throws ProblemException {@code FLOE-X041} when the file is missing or malformed
+   */
+  public static Baseline read(Path file, String shown) {
+    Path folder = requireNonNull(file.toAbsolutePath().normalize().getParent(), "folder");
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw invalid(shown, "the file does not exist");
+    } catch (IOException e) {
+      throw invalid(shown, IoProblems.describe(e));
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw invalid(shown, "it is not JSON");
+    }
+    if (root == null || !root.isObject()) {
+      throw invalid(shown, "it is not a JSON object");
+    }
+    JsonNode version = root.get("version");
+    if (version == null || !version.isInt() || version.asInt() != VERSION) {
+      throw invalid(shown, "'version' must be " + VERSION);
+    }
+    JsonNode findings = root.get("findings");
+    if (findings == null || !findings.isArray()) {
+      throw invalid(shown, "'findings' must be a list");
+    }
+    Set<String> fingerprints = new HashSet<>();
+    int index = 0;
+    for (JsonNode entry : findings) {
+      JsonNode fingerprint = entry.get("fingerprint");
+      if (fingerprint == null
+          || !fingerprint.isTextual()
+          || !FINGERPRINT.matcher(fingerprint.asText()).matches()) {
+        throw invalid(
+            shown, "findings[" + index + "] needs a fingerprint 'sha256:<64 hex digits>'");
+      }
+      fingerprints.add(fingerprint.asText());
+      index++;
+    }
+    return new Baseline(folder, fingerprints);
+  }
+
+  private static ProblemException invalid(String shown, String reason) {
+    return new ProblemException(
+        Problem.error(Code.X041, "Cannot read baseline " + shown + ": " + reason)
+            .file(shown)
+            .hint("write a new one with: floe scan --write-baseline " + shown)
+            .build());
+  }
+
+  /** The folder that paths in fingerprints are relative to: the baseline file's folder. */
+  public Path folder() {
+    return folder;
+  }
+
+  /** How many fingerprints the baseline holds. */
+  public int size() {
+    return fingerprints.size();
+  }
+
+  /** True when the finding was reviewed and accepted. */
+  public boolean accepts(Finding finding) {
+    return fingerprints.contains(fingerprint(finding, folder));
+  }
+
+  /** How many of the baseline's fingerprints match none of {@code findings}: stale entries. */
+  public int unused(List<Finding> findings) {
+    Set<String> seen = new HashSet<>();
+    for (Finding f : findings) {
+      seen.add(fingerprint(f, folder));
+    }
+    return (int) fingerprints.stream().filter(fp -> !seen.contains(fp)).count();
+  }
+
+  /**
+   * The fingerprint of a finding: {@code sha256:} + hex SHA-256 of the rule id, the file path
+   * relative to {@code folder} ('/'-separated, with {@code ..} above it) and the line hash,
+   * separated by newlines.
+   */
+  public static String fingerprint(Finding finding, Path folder) {
+    return Hashes.sha256(
+        finding.rule().id() + "\n" + relative(finding.path(), folder) + "\n" + finding.lineHash());
+  }
+
+  /** The baseline file accepting every finding, with paths relative to {@code folder}. */
+  public static String render(List<Finding> findings, Path folder) {
+    Path base = folder.toAbsolutePath().normalize();
+    TreeMap<String, Finding> unique = new TreeMap<>();
+    for (Finding f : findings) {
+      unique.putIfAbsent(fingerprint(f, base), f);
+    }
+    List<java.util.Map.Entry<String, Finding>> sorted =
+        unique.entrySet().stream()
+            .sorted(
+                Comparator.comparing(
+                        (java.util.Map.Entry<String, Finding> e) ->
+                            relative(e.getValue().path(), base))
+                    .thenComparingInt(e -> e.getValue().line())
+                    .thenComparing(e -> e.getValue().rule().id()))
+            .toList();
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = JsonOutput.generator(out)) {
+      json.writeStartObject();
+      json.writeNumberField("version", VERSION);
+      json.writeStringField(
+          "comment",
+          "Findings of 'floe scan' that were reviewed and accepted. A fingerprint is a SHA-256 of"
+              + " the rule, the file path and the line's SHA-256; no credential is stored here."
+              + " Rewrite with: floe scan --write-baseline FILE");
+      json.writeArrayFieldStart("findings");
+      for (java.util.Map.Entry<String, Finding> e : sorted) {
+        Finding f = e.getValue();
+        json.writeStartObject();
+        json.writeStringField("rule", f.rule().id());
+        json.writeStringField("file", relative(f.path(), base));
+        json.writeNumberField("line", f.line());
+        json.writeStringField("fingerprint", e.getKey());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out + "\n";
+  }
+
+  /** '/'-separated and relative to the folder ({@code ../x} above it); absolute across roots. */
+  private static String relative(Path file, Path folder) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path shown;
+    try {
+      shown = folder.relativize(absolute);
+    } catch (IllegalArgumentException e) {
+      shown = absolute;
+    }
+    return shown.toString().replace('\\', '/');
+  }
+}

@@ -1,0 +1,171 @@
+package dev.floe.core.scan;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.floe.core.json.JsonOutput;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes findings as a SARIF 2.1.0 log that GitHub code scanning accepts: one run of the tool
+ * {@code floe} with every {@link CredentialRule} as a reporting descriptor, one result per finding
+ * with its rule, message, physical location (a path relative to the repository root, {@code
+ * %SRCROOT%}) and a partial fingerprint. No result carries the credential or a snippet of its line.
+ * Stateless and thread-safe.
+ */
+public final class SarifWriter {
+  /** The SARIF version written. */
+  public static final String VERSION = "2.1.0";
+
+  /** The schema the log names, as GitHub's documentation does. */
+  public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+  /** The key of floe's fingerprint in {@code partialFingerprints}. */
+  public static final String FINGERPRINT_KEY = "floeCredential/v1";
+
+  private SarifWriter() {}
+
+  /**
+   * The SARIF document for {@code findings}, with a trailing newline.
+   *
+   * @param findings what to report, in order
+   * @param toolVersion floe's version
+   * @param root the folder that relative artifact paths start from (the repository root, usually
+   *     the working folder)
+   */
+  public static String write(List<Finding> findings, String toolVersion, Path root) {
+    Path base = root.toAbsolutePath().normalize();
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = JsonOutput.generator(out)) {
+      json.writeStartObject();
+      json.writeStringField("$schema", SCHEMA);
+      json.writeStringField("version", VERSION);
+      json.writeArrayFieldStart("runs");
+      json.writeStartObject();
+      writeTool(json, toolVersion);
+      json.writeStringField("columnKind", "utf16CodeUnits");
+      json.writeArrayFieldStart("results");
+      for (Finding finding : findings) {
+        writeResult(json, finding, base);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out + "\n";
+  }
+
+  private static void writeTool(JsonGenerator json, String toolVersion) throws IOException {
+    json.writeObjectFieldStart("tool");
+    json.writeObjectFieldStart("driver");
+    json.writeStringField("name", "floe");
+    json.writeStringField("version", toolVersion);
+    if (toolVersion.matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?")) {
+      json.writeStringField("semanticVersion", toolVersion);
+    }
+    json.writeArrayFieldStart("rules");
+    for (CredentialRule rule : CredentialRule.values()) {
+      json.writeStartObject();
+      json.writeStringField("id", rule.id());
+      json.writeStringField("name", pascal(rule.id()));
+      json.writeObjectFieldStart("shortDescription");
+      json.writeStringField("text", "Hard-coded " + rule.title());
+      json.writeEndObject();
+      json.writeObjectFieldStart("fullDescription");
+      json.writeStringField("text", rule.description());
+      json.writeEndObject();
+      json.writeObjectFieldStart("help");
+      String help =
+          "Remove the credential from the repository, rotate it, and provide it at run time"
+              + " (an environment variable, a mounted secret file or, in platform.yaml,"
+              + " {secret_ref: NAME}). A reviewed false positive takes '# "
+              + CredentialDetector.ALLOW_MARKER
+              + "' on its line or an entry in a baseline (floe scan --write-baseline FILE).";
+      json.writeStringField("text", help);
+      json.writeEndObject();
+      json.writeObjectFieldStart("defaultConfiguration");
+      json.writeStringField("level", "error");
+      json.writeEndObject();
+      json.writeObjectFieldStart("properties");
+      json.writeArrayFieldStart("tags");
+      json.writeString("security");
+      json.writeString("secrets");
+      json.writeString("external/cwe/cwe-798");
+      json.writeEndArray();
+      json.writeStringField("precision", rule.precision().label());
+      json.writeStringField("security-severity", "8.0");
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void writeResult(JsonGenerator json, Finding finding, Path base)
+      throws IOException {
+    CredentialRule rule = finding.rule();
+    json.writeStartObject();
+    json.writeStringField("ruleId", rule.id());
+    json.writeNumberField("ruleIndex", rule.ordinal());
+    json.writeStringField("level", "error");
+    json.writeObjectFieldStart("message");
+    String where = finding.key().isEmpty() ? "" : " in '" + finding.key() + "'";
+    json.writeStringField(
+        "text", "Hard-coded credential" + where + ": this looks like " + rule.withArticle() + ".");
+    json.writeEndObject();
+    json.writeArrayFieldStart("locations");
+    json.writeStartObject();
+    json.writeObjectFieldStart("physicalLocation");
+    json.writeObjectFieldStart("artifactLocation");
+    Path absolute = finding.path().toAbsolutePath().normalize();
+    if (absolute.startsWith(base)) {
+      json.writeStringField("uri", relativeUri(base.relativize(absolute)));
+      json.writeStringField("uriBaseId", "%SRCROOT%");
+    } else {
+      json.writeStringField("uri", absolute.toUri().toASCIIString());
+    }
+    json.writeEndObject();
+    json.writeObjectFieldStart("region");
+    json.writeNumberField("startLine", finding.line());
+    json.writeNumberField("startColumn", finding.column());
+    json.writeNumberField("endLine", finding.line());
+    json.writeNumberField("endColumn", finding.column() + finding.length());
+    json.writeEndObject();
+    json.writeEndObject();
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeObjectFieldStart("partialFingerprints");
+    json.writeStringField(FINGERPRINT_KEY, Baseline.fingerprint(finding, base));
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  /** A relative path as a URI reference: '/'-separated, percent-encoded where needed. */
+  private static String relativeUri(Path relative) {
+    String path = relative.toString().replace('\\', '/');
+    try {
+      return new URI(null, null, path, null).toASCIIString();
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a path: " + path, e);
+    }
+  }
+
+  /** {@code github-token} → {@code GithubToken}: SARIF rule names are identifiers. */
+  private static String pascal(String id) {
+    StringBuilder out = new StringBuilder();
+    for (String part : id.split("-")) {
+      if (!part.isEmpty()) {
+        out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,261 @@
+package dev.floe.core.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The detector's rules, allow-list and positions, case by case (the corpus measures the whole). */
+class CredentialDetectorTest {
+  private static final Random RANDOM = new Random(7);
+
+  /** A GitHub token assembled at run time, so that no token-shaped string is committed. */
+  private static final String GITHUB = Corpus.expand("ghp_{{alnum:36}}", RANDOM);
+
+  private static List<Hit> yaml(String text) {
+    return CredentialDetector.scan(text, Syntax.YAML).hits();
+  }
+
+  @Test
+  void findsATokenAndSaysWhereItIsButNotWhatItIs() {
+    String line = "  deploy: {user: ci, token_ref: none, value: " + GITHUB + "}";
+
+    List<Hit> hits = yaml(line);
+
+    assertThat(hits).hasSize(1);
+    Hit hit = hits.get(0);
+    assertThat(hit.rule()).isEqualTo(CredentialRule.GITHUB_TOKEN);
+    assertThat(hit.line()).isEqualTo(1);
+    assertThat(line.substring(hit.start(), hit.end())).isEqualTo(GITHUB);
+    assertThat(hit.toString()).doesNotContain(GITHUB).doesNotContain(GITHUB.substring(4));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "password: %s",
+        "password: \"%s\"",
+        "password: '%s'",
+        "          password:    %s   # the warehouse login",
+        "- password: %s",
+        "{\"password\":\"%s\"}",
+        "  \"password\" : \"%s\",",
+        "db.password=%s",
+        "db.password = %s",
+        "DB_PASSWORD=%s",
+        "export DB_PASSWORD=\"%s\"",
+        "dbPassword: %s",
+        "auth: {user: etl, password: %s}",
+      })
+  void findsASecretUnderASecretKeyQuotedOrNotAtAnyIndentation(String template) {
+    String secret = "Xk9#qL2!vR7m";
+
+    List<Hit> hits = CredentialDetector.scan(template.formatted(secret), Syntax.YAML).hits();
+
+    assertThat(hits).extracting(Hit::rule).containsExactly(CredentialRule.SECRET_ASSIGNMENT);
+    Hit hit = hits.get(0);
+    assertThat(template.formatted(secret).substring(hit.start(), hit.end())).isEqualTo(secret);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "password: ${DB_PASSWORD}",
+        "password: ${DB_PASSWORD:-}",
+        "password: $DB_PASSWORD",
+        "password: \"{{ .Values.db.password }}\"",
+        "password: <your-password>",
+        "password: changeme",
+        "password: your_password_here",
+        "password: '********'",
+        "password: ''",
+        "password: /run/secrets/db-password",
+        "password: 12345678",
+        "token: 0b7c7f3e-3a1e-4c59-9a59-7d4f3c0e9d21",
+        "secret: postgres-credentials",
+        "secret: postgres-credentials-v2",
+        "client_secret: {secret_ref: polaris-client-secret}",
+        "secret_ref: Xk9qL2vR7mAa",
+        "password_file: Xk9qL2vR7mAa",
+        "token_endpoint: https://auth.acme.io/oauth2/token",
+        "api_key_header: X-Api-Key-Header-Name",
+        "password_hash: $2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW",
+        "aws_access_key_id: AKIAIOSFODNN7EXAMPLE",
+        "aws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+      })
+  void allowsReferencesPlaceholdersAndExamples(String line) {
+    assertThat(yaml(line)).as(line).isEmpty();
+  }
+
+  @Test
+  void aReviewedLineIsAllowedAndCounted() {
+    String text = "a: 1\ntoken: " + GITHUB + "   # floe:allow-secret (test fixture)\n";
+
+    CredentialDetector.Detection detection = CredentialDetector.scan(text, Syntax.YAML);
+
+    assertThat(detection.hits()).isEmpty();
+    assertThat(detection.allowed()).extracting(Hit::line).containsExactly(2);
+  }
+
+  @Test
+  void theAllowMarkerMustBeAComment() {
+    assertThat(CredentialDetector.allowed("token: x  # floe:allow-secret")).isTrue();
+    assertThat(CredentialDetector.allowed("token: x #floe:allow-secret")).isTrue();
+    assertThat(CredentialDetector.allowed("token: floe:allow-secret")).isFalse();
+  }
+
+  @Test
+  void reportsLinesOfAMultiLineText() {
+    String text = "a: 1\nb:\n  - c\n  - " + GITHUB + "\n";
+
+    assertThat(yaml(text)).extracting(Hit::line).containsExactly(4);
+  }
+
+  @Test
+  void aKubernetesEnvValueCountsUnderItsName() {
+    String text =
+        """
+        env:
+          - name: DB_PASSWORD
+            value: "Xk9#qL2!vR7m"
+          - name: LOG_LEVEL
+            value: "Xk9#qL2!vR7m"
+        """;
+
+    assertThat(yaml(text))
+        .extracting(Hit::line, Hit::rule)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(3, CredentialRule.SECRET_ASSIGNMENT));
+  }
+
+  @Test
+  void aPrivateKeyBlockIsFoundButADocumentedPlaceholderIsNot() {
+    String real =
+        "key: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEpAIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo\n";
+    String placeholder = "key: |\n  -----BEGIN RSA PRIVATE KEY-----\n  ...\n";
+    String inline = "key: \"-----BEGIN PRIVATE KEY-----\\n<your key>\\n-----END PRIVATE KEY-----\"";
+
+    assertThat(yaml(real)).extracting(Hit::rule).containsExactly(CredentialRule.PRIVATE_KEY);
+    assertThat(yaml(placeholder)).isEmpty();
+    assertThat(yaml(inline)).isEmpty();
+    assertThat(yaml("cert: \"-----BEGIN CERTIFICATE-----\"")).isEmpty();
+  }
+
+  @Test
+  void aTokenInsideAUrlIsReportedOnceByItsOwnRule() {
+    String line = "remote: https://x-access-token:" + GITHUB + "@github.com/acme/floe.git";
+
+    assertThat(yaml(line)).extracting(Hit::rule).containsExactly(CredentialRule.GITHUB_TOKEN);
+  }
+
+  @Test
+  void urlsWithoutARealPasswordAreNotFindings() {
+    assertThat(yaml("url: https://user:password@db.internal/x")).isEmpty();
+    assertThat(yaml("url: https://etl:${DB_PASSWORD}@db.internal/x")).isEmpty();
+    assertThat(yaml("url: https://etl:Xk9qL2vR7m@db.example.com/x")).isEmpty();
+    assertThat(yaml("url: git@github.com:acme/floe.git")).isEmpty();
+    assertThat(yaml("url: https://registry.internal:5000/v2/floe")).isEmpty();
+    assertThat(yaml("url: https://etl:Xk9qL2vR7m@db.internal/x"))
+        .extracting(Hit::rule)
+        .containsExactly(CredentialRule.BASIC_AUTH_URL);
+  }
+
+  @Test
+  void aJwtNeedsAHeaderThatNamesAnAlgorithm() {
+    String jwt = Corpus.expand("{{jwt}}", RANDOM);
+    String notJwt =
+        "eyJmb28iOiJiYXIiLCJiYXoiOjF9.eyJmb28iOiJiYXIiLCJiYXoiOjF9.c2lnbmF0dXJlc2lnbmF0dXJl";
+
+    assertThat(yaml("t: " + jwt)).extracting(Hit::rule).containsExactly(CredentialRule.JWT);
+    assertThat(yaml("t: " + notJwt)).isEmpty();
+  }
+
+  @Test
+  void secretKeyNamesInEverySpelling() {
+    for (String key :
+        List.of(
+            "password",
+            "db_password",
+            "dbPassword",
+            "DB-PASSWORD",
+            "spring.datasource.password",
+            "GITHUB_TOKEN",
+            "apiKey",
+            "API_KEY",
+            "x-api-key",
+            "privateKey",
+            "client_secret",
+            "clientSecret",
+            "SECRET_KEY_BASE",
+            "AWS_SECRET_ACCESS_KEY",
+            "jwtSecret",
+            "passphrase")) {
+      assertThat(CredentialDetector.secretKey(key)).as(key).isTrue();
+    }
+    for (String key :
+        List.of(
+            "secret_ref",
+            "secretName",
+            "password_file",
+            "token_endpoint",
+            "token_ttl",
+            "max_tokens",
+            "api_key_header",
+            "private_key_id",
+            "client_id",
+            "password_hash",
+            "passthrough",
+            "keystore.password.file",
+            "key")) {
+      assertThat(CredentialDetector.secretKey(key)).as(key).isFalse();
+    }
+  }
+
+  @Test
+  void entropyIsShannonsInBitsPerCharacter() {
+    assertThat(CredentialDetector.entropy("aaaa")).isZero();
+    assertThat(CredentialDetector.entropy("abcd")).isEqualTo(2.0);
+    assertThat(CredentialDetector.entropy("abcdefgh")).isEqualTo(3.0);
+  }
+
+  @Test
+  void hugeLinesEndInAResultWithoutRecursingPerCharacter() {
+    // A minified JSON file has one huge line: every pattern must match it iteratively (a
+    // pattern that recursed per character overflowed the stack at about 10,000 characters).
+    List<String> lines =
+        List.of(
+            "{\"password\": \"" + "\\n".repeat(50_000) + "\"}",
+            "{\"blob\": \"" + "aZ09+/".repeat(20_000) + "\"}",
+            "url: https://u:Xk9qL2vR7m@" + "a.".repeat(50_000),
+            "pwd=" + "a-b".repeat(30_000) + ";",
+            "token: {{ " + "x".repeat(100_000),
+            "eyAbcdefghijklmn.".repeat(6_000),
+            "abcdefgh_".repeat(10_000));
+    for (String line : lines) {
+      for (Syntax syntax : List.of(Syntax.YAML, Syntax.JSON)) {
+        assertThat(CredentialDetector.scan(line, syntax).hits()).hasSizeLessThanOrEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void everyLineOfRandomTextEndsInAResult() {
+    // Property: arbitrary printable lines never throw and hits always lie within the line.
+    Random random = new Random(11);
+    for (int i = 0; i < 2_000; i++) {
+      StringBuilder line = new StringBuilder();
+      int length = random.nextInt(200);
+      for (int j = 0; j < length; j++) {
+        line.append((char) (32 + random.nextInt(95)));
+      }
+      String text = line.toString();
+      for (Syntax syntax : Syntax.values()) {
+        for (Hit hit : CredentialDetector.scan(text, syntax).hits()) {
+          assertThat(hit.end()).as("seed 11, case %d", i).isLessThanOrEqualTo(text.length());
+        }
+      }
+    }
+  }
+}
