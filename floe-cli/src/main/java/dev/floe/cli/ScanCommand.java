@@ -66,11 +66,23 @@ final class ScanCommand implements Callable<Integer> {
       defaultValue = "text")
   ScanFormat format = ScanFormat.text;
 
+  /** The baseline a repository keeps at its root, used when no --baseline is given. */
+  static final String DEFAULT_BASELINE = ".floe-scan-baseline.json";
+
   @Option(
       names = "--baseline",
       paramLabel = "FILE",
-      description = "Accept the reviewed findings listed in FILE (written by --write-baseline).")
+      description =
+          "Accept the reviewed findings listed in FILE (written by --write-baseline; default:"
+              + " "
+              + DEFAULT_BASELINE
+              + " in the working folder when it exists).")
   String baseline;
+
+  @Option(
+      names = "--no-baseline",
+      description = "Ignore " + DEFAULT_BASELINE + ": report every finding.")
+  boolean noBaseline;
 
   @Option(
       names = "--write-baseline",
@@ -99,6 +111,13 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private int run(Terminal terminal) {
+    if (baseline == null
+        && !noBaseline
+        && writeBaseline == null
+        && java.nio.file.Files.isRegularFile(terminal.resolve(DEFAULT_BASELINE))) {
+      // Like .gitleaksignore: the repository's reviewed findings apply without a flag.
+      baseline = DEFAULT_BASELINE;
+    }
     Baseline accepted =
         baseline == null
             ? Baseline.empty(terminal.workDir())

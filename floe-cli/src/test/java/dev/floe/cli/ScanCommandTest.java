@@ -178,6 +178,20 @@ class ScanCommandTest {
   }
 
   @Test
+  void theRepositoryBaselineAppliesWithoutAFlagUnlessRefused() {
+    plant();
+    assertThat(cli.run("scan", "--write-baseline", ".floe-scan-baseline.json").code()).isZero();
+
+    Cli.Result implicit = cli.run("scan");
+    assertThat(implicit.code()).as(implicit.toString()).isZero();
+    assertThat(implicit.out()).contains("2 accepted by .floe-scan-baseline.json");
+
+    Cli.Result refused = cli.run("scan", "--no-baseline");
+    assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
+    assertNoCanary(refused);
+  }
+
+  @Test
   void theAllowCommentAcceptsALine() {
     Cli.write(project.resolve("app.env"), "STRIPE_KEY=" + STRIPE + "  # floe:allow-secret\n");
 
@@ -239,7 +253,8 @@ class ScanCommandTest {
 
     assertThat(r.code()).as(r.toString()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).contains("Usage: floe ");
+    // picocli prints the usage, or for a near miss ("--no-such-option") the closest options.
+    assertThat(r.err()).containsAnyOf("Usage: floe ", "Possible solutions:");
   }
 
   @Test
