@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -249,17 +248,8 @@ final class PlatformCheckCommand extends FloeSubcommand {
     json.writeStartObject();
     json.writeStringField("kind", l.kind().label());
     json.writeStringField("where", l.where());
-    writeOptional(json, "key", l.key());
-    writeOptional(json, "note", l.note());
+    dev.floe.core.json.JsonOutput.writeOptional(json, "key", l.key());
+    dev.floe.core.json.JsonOutput.writeOptional(json, "note", l.note());
     json.writeEndObject();
-  }
-
-  private static void writeOptional(JsonGenerator json, String name, Optional<String> value)
-      throws IOException {
-    if (value.isPresent()) {
-      json.writeStringField(name, value.get());
-    } else {
-      json.writeNullField(name);
-    }
   }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Renders problems as the one JSON document of {@code --format json}: {@code ok}, counts and the
@@ -48,7 +47,7 @@ public final class JsonRenderer {
     json.writeStringField("severity", p.severity().label());
     json.writeStringField("code", p.code());
     json.writeStringField("message", p.message());
-    writeOptional(json, "file", p.file());
+    dev.floe.core.json.JsonOutput.writeOptional(json, "file", p.file());
     if (p.position().isPresent()) {
       json.writeNumberField("line", p.position().get().line());
       json.writeNumberField("column", p.position().get().column());
@@ -56,23 +55,14 @@ public final class JsonRenderer {
       json.writeNullField("line");
       json.writeNullField("column");
     }
-    writeOptional(json, "path", p.path());
-    writeOptional(json, "hint", p.hint());
+    dev.floe.core.json.JsonOutput.writeOptional(json, "path", p.path());
+    dev.floe.core.json.JsonOutput.writeOptional(json, "hint", p.hint());
     json.writeArrayFieldStart("choices");
     for (String choice : p.choices()) {
       json.writeString(choice);
     }
     json.writeEndArray();
-    writeOptional(json, "suggestion", p.suggestion());
+    dev.floe.core.json.JsonOutput.writeOptional(json, "suggestion", p.suggestion());
     json.writeEndObject();
-  }
-
-  private static void writeOptional(JsonGenerator json, String name, Optional<String> value)
-      throws IOException {
-    if (value.isPresent()) {
-      json.writeStringField(name, value.get());
-    } else {
-      json.writeNullField(name);
-    }
   }
 }

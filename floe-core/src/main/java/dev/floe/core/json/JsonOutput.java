@@ -56,6 +56,16 @@ public final class JsonOutput {
     }
   }
 
+  /** Writes {@code name} with the value, or {@code null} when it is absent. */
+  public static void writeOptional(
+      JsonGenerator json, String name, java.util.Optional<String> value) throws IOException {
+    if (value.isPresent()) {
+      json.writeStringField(name, value.get());
+    } else {
+      json.writeNullField(name);
+    }
+  }
+
   /** A new pretty printer in floe's layout (printers are stateful: one per document). */
   public static DefaultPrettyPrinter prettyPrinter() {
     return new DefaultPrettyPrinter()

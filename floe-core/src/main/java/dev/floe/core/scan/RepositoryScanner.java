@@ -14,10 +14,7 @@ import dev.floe.core.yaml.YamlLoader;
 import dev.floe.core.yaml.YamlNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -203,15 +200,9 @@ public final class RepositoryScanner {
           return Optional.empty();
         }
       }
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
+      String text = dev.floe.core.yaml.YamlLoader.strictUtf8(bytes);
       state.scanned++;
-      return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+      return Optional.of(text);
     } catch (CharacterCodingException e) {
       state.skipped++;
       return Optional.empty();

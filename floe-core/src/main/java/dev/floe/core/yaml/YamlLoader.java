@@ -88,18 +88,7 @@ public final class YamlLoader {
       return Optional.empty();
     }
     try {
-      byte[] bytes = Files.readAllBytes(file);
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      if (text.startsWith("\uFEFF")) {
-        text = text.substring(1);
-      }
-      return Optional.of(text);
+      return Optional.of(strictUtf8(Files.readAllBytes(file)));
     } catch (NoSuchFileException e) {
       problems.add(
           Problem.error(Code.Y006, "Cannot read " + displayName + ": the file does not exist")
@@ -120,6 +109,21 @@ public final class YamlLoader {
               .build());
     }
     return Optional.empty();
+  }
+
+  /**
+   * Decodes UTF-8 strictly (malformed input is an error, not a replacement character) and drops a
+   * leading byte-order mark.
+   */
+  public static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+    String text =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes))
+            .toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /**
