@@ -80,9 +80,9 @@ final class ScanCommand implements Callable<Integer> {
   String baseline;
 
   @Option(
-      names = "--no-baseline",
+      names = "--ignore-baseline",
       description = "Ignore " + DEFAULT_BASELINE + ": report every finding.")
-  boolean noBaseline;
+  boolean ignoreBaseline;
 
   @Option(
       names = "--write-baseline",
@@ -112,7 +112,7 @@ final class ScanCommand implements Callable<Integer> {
 
   private int run(Terminal terminal) {
     if (baseline == null
-        && !noBaseline
+        && !ignoreBaseline
         && writeBaseline == null
         && java.nio.file.Files.isRegularFile(terminal.resolve(DEFAULT_BASELINE))) {
       // Like .gitleaksignore: the repository's reviewed findings apply without a flag.

@@ -186,7 +186,7 @@ class ScanCommandTest {
     assertThat(implicit.code()).as(implicit.toString()).isZero();
     assertThat(implicit.out()).contains("2 accepted by .floe-scan-baseline.json");
 
-    Cli.Result refused = cli.run("scan", "--no-baseline");
+    Cli.Result refused = cli.run("scan", "--ignore-baseline");
     assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
     assertNoCanary(refused);
   }
