@@ -150,8 +150,4 @@ public final class ConfigLoader {
   public static Set<String> platformOnly() {
     return PLATFORM_ONLY_KEYS;
   }
-
-  static String describe(Code code) {
-    return code.title();
-  }
 }
