@@ -310,12 +310,9 @@ public final class PlatformLocator {
             .build());
   }
 
+  /** Relative to the project folder when below it, so that artifacts are reproducible. */
   private static String source(Path file, PlatformRequest request) {
-    Path absolute = file.toAbsolutePath().normalize();
-    Path project = request.projectDir().toAbsolutePath().normalize();
-    return absolute.startsWith(project)
-        ? project.relativize(absolute).toString().replace('\\', '/')
-        : absolute.toString().replace('\\', '/');
+    return SourcePaths.display(file, request.projectDir());
   }
 
   private static String display(Path file, PlatformRequest request) {

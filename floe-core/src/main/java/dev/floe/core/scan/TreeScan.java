@@ -69,13 +69,7 @@ final class TreeScan {
     }
   }
 
-  /** {@code path.key}; keys with dots or brackets in brackets, as schema paths are written. */
   static String join(String path, String key) {
-    boolean plain = key.chars().allMatch(c -> c != '.' && c != '[' && c != ']' && c != '"');
-    String segment = plain ? key : "[\"" + key.replace("\"", "\\\"") + "\"]";
-    if (path.isEmpty()) {
-      return segment;
-    }
-    return plain ? path + "." + segment : path + segment;
+    return dev.floe.core.schema.FieldPaths.join(path, key);
   }
 }

@@ -816,33 +816,16 @@ public final class SchemaValidator {
     }
   }
 
-  /**
-   * The path of {@code key} below {@code path}. Keys that contain a dot or a bracket are written in
-   * brackets ({@code attributes["deployment.environment"]}) so that paths stay unambiguous.
-   */
-  static String join(String path, String key) {
-    boolean plain = key.chars().allMatch(c -> c != '.' && c != '[' && c != ']' && c != '"');
-    String segment = plain ? key : "[\"" + key.replace("\"", "\\\"") + "\"]";
-    if (path.isEmpty()) {
-      return segment;
-    }
-    return plain ? path + "." + segment : path + segment;
+  private static String join(String path, String key) {
+    return FieldPaths.join(path, key);
   }
 
   private static String parent(String path) {
-    if (path.endsWith("\"]")) {
-      return path.substring(0, path.lastIndexOf("[\""));
-    }
-    int dot = path.lastIndexOf('.');
-    return dot < 0 ? "" : path.substring(0, dot);
+    return FieldPaths.parent(path);
   }
 
   private static String leaf(String path) {
-    if (path.endsWith("\"]")) {
-      return path.substring(path.lastIndexOf("[\"") + 2, path.length() - 2).replace("\\\"", "\"");
-    }
-    int dot = path.lastIndexOf('.');
-    return dot < 0 ? path : path.substring(dot + 1);
+    return FieldPaths.leaf(path);
   }
 
   private static String fixName(String name) {

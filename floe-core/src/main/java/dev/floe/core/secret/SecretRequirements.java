@@ -101,13 +101,8 @@ public final class SecretRequirements {
     }
   }
 
-  /**
-   * {@code path.key}, or {@code path["key"]} when the key holds a dot, bracket or quote: the
-   * spelling of field paths in every diagnostic.
-   */
   private static String join(String path, String key) {
-    boolean plain = key.chars().allMatch(c -> c != '.' && c != '[' && c != ']' && c != '"');
-    return plain ? path + "." + key : path + "[\"" + key.replace("\"", "\\\"") + "\"]";
+    return dev.floe.core.schema.FieldPaths.join(path, key);
   }
 
   /** The distinct secret names of {@code requirements}, in first-seen order. */
