@@ -30,8 +30,8 @@ public @interface Api {
   /** What a caller may rely on. */
   enum Status {
     /**
-     * Public only because another floe package or module needs it: no compatibility promise, and
-     * it may change or go away in any release. Code outside floe must not use it.
+     * Public only because another floe package or module needs it: no compatibility promise, and it
+     * may change or go away in any release. Code outside floe must not use it.
      */
     INTERNAL,
     /**

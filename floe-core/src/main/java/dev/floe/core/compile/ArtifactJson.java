@@ -9,6 +9,7 @@ import dev.floe.core.diag.ProblemList;
 import dev.floe.core.diag.SourceTexts;
 import dev.floe.core.json.JsonOutput;
 import dev.floe.core.model.FloeSpec;
+import dev.floe.core.model.OtlpProtocol;
 import dev.floe.core.model.SecretRef;
 import dev.floe.core.model.StringOrSecret;
 import dev.floe.core.model.WireEnum;
@@ -241,7 +242,7 @@ public final class ArtifactJson {
             (Boolean) o.get("metrics"),
             (Boolean) o.get("lineage"),
             Optional.ofNullable((StringOrSecret) o.get("otlp_endpoint")),
-            WireEnum.of(dev.floe.core.model.OtlpProtocol.class, (String) o.get("otlp_protocol")),
+            WireEnum.of(OtlpProtocol.class, (String) o.get("otlp_protocol")),
             Optional.ofNullable((StringOrSecret) o.get("lineage_endpoint")),
             (String) o.get("lineage_namespace"),
             ((Number) o.get("sampling")).doubleValue(),

@@ -1,5 +1,6 @@
 package dev.floe.core.compile;
 
+import dev.floe.core.model.Environments;
 import dev.floe.core.model.OtlpProtocol;
 import dev.floe.core.model.WireEnum;
 import dev.floe.core.pipeline.PipelineSchema;
@@ -99,7 +100,7 @@ public final class ArtifactSchema {
                 "environment",
                 Strings.pattern(
                     "The environment name.",
-                    dev.floe.core.platform.Environments.NAME_PATTERN.pattern(),
+                    Environments.NAME_PATTERN.pattern(),
                     "an environment name")),
             Field.required("platform_version", Strings.semver("The platform.yaml version.")),
             Field.required(

@@ -1,6 +1,6 @@
 package dev.floe.core.diag;
 
-import dev.floe.core.secret.SecretMask;
+import dev.floe.core.internal.credential.SecretMask;
 import java.util.List;
 
 /**

@@ -5,6 +5,7 @@ import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.ProblemList;
 import dev.floe.core.diag.SourceTexts;
+import dev.floe.core.internal.digest.Hashes;
 import dev.floe.core.model.FloeSpec;
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.pipeline.PipelineSchema;

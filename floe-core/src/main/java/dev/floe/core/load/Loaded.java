@@ -2,7 +2,7 @@ package dev.floe.core.load;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.floe.core.schema.SourceMap;
+import dev.floe.core.diag.SourceMap;
 
 /**
  * A validated configuration document with where it came from.

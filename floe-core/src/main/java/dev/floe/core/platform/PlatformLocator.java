@@ -6,6 +6,7 @@ import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.SourcePaths;
 import dev.floe.core.load.ConfigLoader;
 import dev.floe.core.load.Loaded;
+import dev.floe.core.model.Environments;
 import dev.floe.core.model.PlatformSpec;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,9 +6,11 @@ import dev.floe.core.model.ComputeType;
 import dev.floe.core.model.CredentialMode;
 import dev.floe.core.model.IdentityProvider;
 import dev.floe.core.model.OtlpProtocol;
+import dev.floe.core.model.SecretRef;
 import dev.floe.core.model.StorageType;
 import dev.floe.core.model.WireEnum;
 import dev.floe.core.schema.Field;
+import dev.floe.core.schema.Keys;
 import dev.floe.core.schema.SchemaType.BoolType;
 import dev.floe.core.schema.SchemaType.EnumType;
 import dev.floe.core.schema.SchemaType.IntType;
@@ -53,7 +55,7 @@ public final class PlatformSchema {
 
   /** Every key name used anywhere in platform.yaml; floe.yaml refuses those it does not know. */
   public static Set<String> keyNames() {
-    return dev.floe.core.schema.Keys.of(DOCUMENT);
+    return Keys.of(DOCUMENT);
   }
 
   private static ObjectType buildDocument() {
@@ -330,7 +332,7 @@ public final class PlatformSchema {
                         "secret_ref",
                         Strings.pattern(
                             "The name of a multi-key secret holding this profile's credentials.",
-                            dev.floe.core.model.SecretRef.NAME_PATTERN.pattern(),
+                            SecretRef.NAME_PATTERN.pattern(),
                             "a secret name: letters, digits, '_' and '-'")));
             case OAUTH2 ->
                 List.of(

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.floe.core.diag.Code;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.SourcePosition;
-import dev.floe.core.load.Hashes;
+import dev.floe.core.internal.digest.Hashes;
 import java.nio.file.Path;
 
 /**

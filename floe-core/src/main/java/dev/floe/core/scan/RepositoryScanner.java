@@ -9,7 +9,7 @@ import dev.floe.core.diag.ProblemList;
 import dev.floe.core.diag.SourcePaths;
 import dev.floe.core.diag.SourcePosition;
 import dev.floe.core.diag.SourceTexts;
-import dev.floe.core.secret.SecretMask;
+import dev.floe.core.internal.credential.SecretMask;
 import dev.floe.core.yaml.YamlLoader;
 import dev.floe.core.yaml.YamlNode;
 import java.io.IOException;
@@ -200,7 +200,7 @@ public final class RepositoryScanner {
           return Optional.empty();
         }
       }
-      String text = dev.floe.core.yaml.YamlLoader.strictUtf8(bytes);
+      String text = YamlLoader.strictUtf8(bytes);
       state.scanned++;
       return Optional.of(text);
     } catch (CharacterCodingException e) {

@@ -1,6 +1,7 @@
 package dev.floe.core.scan;
 
-import dev.floe.core.secret.CredentialKeys;
+import dev.floe.core.diag.FieldPaths;
+import dev.floe.core.internal.credential.CredentialKeys;
 import dev.floe.core.yaml.YamlMapping;
 import dev.floe.core.yaml.YamlNode;
 import dev.floe.core.yaml.YamlScalar;
@@ -70,6 +71,6 @@ final class TreeScan {
   }
 
   static String join(String path, String key) {
-    return dev.floe.core.schema.FieldPaths.join(path, key);
+    return FieldPaths.join(path, key);
   }
 }

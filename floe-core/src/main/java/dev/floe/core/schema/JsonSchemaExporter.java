@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.floe.core.compile.ArtifactSchema;
+import dev.floe.core.json.JsonOutput;
 import dev.floe.core.model.SecretRef;
 import dev.floe.core.pipeline.PipelineSchema;
 import dev.floe.core.platform.PlatformSchema;
@@ -67,8 +68,7 @@ public final class JsonSchemaExporter {
   private static final String SECRET_REF_DEF = "secretRef";
   private static final String INTERPOLATED_DEF = "interpolated";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectWriter WRITER =
-      new ObjectMapper().writer(dev.floe.core.json.JsonOutput.prettyPrinter());
+  private static final ObjectWriter WRITER = new ObjectMapper().writer(JsonOutput.prettyPrinter());
 
   /** One published document: its file name, title, tier and schema. */
   private record Document(String file, String title, Tier tier, Supplier<SchemaType> root) {}

@@ -1,11 +1,17 @@
 package dev.floe.core.schema;
 
 import dev.floe.core.diag.Code;
+import dev.floe.core.diag.FieldPaths;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemList;
+import dev.floe.core.diag.SourceMap;
 import dev.floe.core.diag.SourcePosition;
+import dev.floe.core.internal.credential.CredentialKeys;
+import dev.floe.core.internal.spelling.Suggestions;
+import dev.floe.core.model.CredentialMode;
 import dev.floe.core.model.SecretRef;
 import dev.floe.core.model.StringOrSecret;
+import dev.floe.core.model.WireEnum;
 import dev.floe.core.schema.SchemaType.BoolType;
 import dev.floe.core.schema.SchemaType.EnumType;
 import dev.floe.core.schema.SchemaType.IntType;
@@ -17,8 +23,6 @@ import dev.floe.core.schema.SchemaType.SecretRefType;
 import dev.floe.core.schema.SchemaType.StringOrSecretType;
 import dev.floe.core.schema.SchemaType.StringType;
 import dev.floe.core.schema.SchemaType.VariantType;
-import dev.floe.core.secret.CredentialKeys;
-import dev.floe.core.spelling.Suggestions;
 import dev.floe.core.yaml.YamlMapping;
 import dev.floe.core.yaml.YamlNode;
 import dev.floe.core.yaml.YamlScalar;
@@ -51,7 +55,7 @@ public final class SchemaValidator {
   private final Map<String, String> env;
   private final Set<String> platformOnlyKeys;
   private final ProblemList problems;
-  private final SourceMap sourceMap = new SourceMap();
+  private final SourceMap.Builder sourceMap = new SourceMap.Builder();
 
   /**
    * A validator for one document.
@@ -71,7 +75,7 @@ public final class SchemaValidator {
 
   /** Positions of every validated value, filled by {@link #validate}. */
   public SourceMap sourceMap() {
-    return sourceMap;
+    return sourceMap.build();
   }
 
   /**
@@ -211,9 +215,7 @@ public final class SchemaValidator {
     if (written.isPresent() && !isNull(written.get())) {
       sourceMap.put(join(path, disc), written.get().position());
       List<String> everyVariant =
-          disc.equals("mode")
-              ? dev.floe.core.model.WireEnum.spellings(dev.floe.core.model.CredentialMode.class)
-              : List.of();
+          disc.equals("mode") ? WireEnum.spellings(CredentialMode.class) : List.of();
       Object v = enumeration(written.get(), discType, everyVariant, join(path, disc));
       if (v == null) {
         return null;

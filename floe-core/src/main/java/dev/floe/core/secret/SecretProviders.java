@@ -3,7 +3,7 @@ package dev.floe.core.secret;
 import dev.floe.core.diag.Code;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
-import dev.floe.core.spelling.Suggestions;
+import dev.floe.core.internal.spelling.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

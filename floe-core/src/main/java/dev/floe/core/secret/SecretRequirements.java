@@ -1,6 +1,8 @@
 package dev.floe.core.secret;
 
 import dev.floe.core.compile.CompiledArtifacts;
+import dev.floe.core.diag.FieldPaths;
+import dev.floe.core.diag.SourceMap;
 import dev.floe.core.load.Loaded;
 import dev.floe.core.model.CatalogProfile;
 import dev.floe.core.model.ComputeProfile;
@@ -9,7 +11,6 @@ import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.model.SecretRef;
 import dev.floe.core.model.StorageProfile;
 import dev.floe.core.model.StringOrSecret;
-import dev.floe.core.schema.SourceMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +103,7 @@ public final class SecretRequirements {
   }
 
   private static String join(String path, String key) {
-    return dev.floe.core.schema.FieldPaths.join(path, key);
+    return FieldPaths.join(path, key);
   }
 
   /** The distinct secret names of {@code requirements}, in first-seen order. */

@@ -12,6 +12,7 @@ import dev.floe.core.diag.SourceTexts;
 import dev.floe.core.load.ConfigLoader;
 import dev.floe.core.model.CatalogType;
 import dev.floe.core.model.ComputeType;
+import dev.floe.core.model.Environments;
 import dev.floe.core.model.FloeSpec;
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.model.StorageType;

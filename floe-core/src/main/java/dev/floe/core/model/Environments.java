@@ -1,4 +1,4 @@
-package dev.floe.core.platform;
+package dev.floe.core.model;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package dev.floe.core.load;
+package dev.floe.core.internal.digest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.floe.core.spelling;
+package dev.floe.core.internal.spelling;
 
 import java.util.Collection;
 import java.util.Locale;

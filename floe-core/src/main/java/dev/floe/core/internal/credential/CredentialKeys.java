@@ -1,5 +1,6 @@
-package dev.floe.core.secret;
+package dev.floe.core.internal.credential;
 
+import dev.floe.core.internal.spelling.Suggestions;
 import java.util.Locale;
 import java.util.Set;
 
@@ -65,7 +66,7 @@ public final class CredentialKeys {
       return false;
     }
     for (String exact : EXACT) {
-      if (exact.length() >= 5 && dev.floe.core.spelling.Suggestions.distance(k, exact) <= 2) {
+      if (exact.length() >= 5 && Suggestions.distance(k, exact) <= 2) {
         return true;
       }
     }

@@ -1,4 +1,4 @@
-package dev.floe.core.secret;
+package dev.floe.core.internal.credential;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.floe.core.schema;
+package dev.floe.core.diag;
 
 /**
  * The one spelling of field paths in every diagnostic, requirement and finding: {@code
