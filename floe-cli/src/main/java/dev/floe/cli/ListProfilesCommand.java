@@ -1,9 +1,9 @@
 package dev.floe.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.floe.core.internal.load.PlatformLocator;
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.platform.LocatedPlatform;
-import dev.floe.core.platform.PlatformLocator;
 import dev.floe.core.platform.PlatformRequest;
 import java.io.IOException;
 import java.io.StringWriter;

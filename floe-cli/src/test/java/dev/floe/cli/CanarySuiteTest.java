@@ -3,7 +3,7 @@ package dev.floe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floe.core.diag.SourceTexts;
-import dev.floe.core.load.ConfigLoader;
+import dev.floe.core.internal.load.ConfigLoader;
 import dev.floe.core.secret.SecretNames;
 import dev.floe.core.secret.SecretRequirement;
 import dev.floe.core.secret.SecretRequirements;

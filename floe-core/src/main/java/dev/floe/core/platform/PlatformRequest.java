@@ -3,6 +3,7 @@ package dev.floe.core.platform;
 import static java.util.Objects.requireNonNull;
 
 import dev.floe.core.diag.SourcePosition;
+import dev.floe.core.internal.load.PlatformLocator;
 import dev.floe.core.model.FloeSpec;
 import java.nio.file.Path;
 import java.util.Map;

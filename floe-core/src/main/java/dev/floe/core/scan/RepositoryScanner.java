@@ -10,8 +10,8 @@ import dev.floe.core.diag.SourcePaths;
 import dev.floe.core.diag.SourcePosition;
 import dev.floe.core.diag.SourceTexts;
 import dev.floe.core.internal.credential.SecretMask;
-import dev.floe.core.yaml.YamlLoader;
-import dev.floe.core.yaml.YamlNode;
+import dev.floe.core.internal.yaml.YamlLoader;
+import dev.floe.core.internal.yaml.YamlNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -296,7 +296,7 @@ public final class RepositoryScanner {
   private static List<TreeScan.ValueHit> schemaHits(String shown, String text) {
     ProblemList ignored = new ProblemList();
     Optional<YamlNode> root = new YamlLoader(new SourceTexts()).load(shown, text, ignored);
-    return root.map(r -> TreeScan.walk(r, TreeScan.Mode.SCHEMA)).orElse(List.of());
+    return root.map(r -> TreeScan.walk(r)).orElse(List.of());
   }
 
   private Problem unreadable(Path file, IOException e) {

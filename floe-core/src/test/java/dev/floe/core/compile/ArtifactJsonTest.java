@@ -7,7 +7,7 @@ import dev.floe.core.diag.Code;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.SourceTexts;
-import dev.floe.core.load.ConfigLoader;
+import dev.floe.core.internal.load.ConfigLoader;
 import dev.floe.core.platform.LocatedPlatform;
 import java.io.IOException;
 import java.nio.file.Files;

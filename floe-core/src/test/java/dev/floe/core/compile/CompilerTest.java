@@ -8,7 +8,7 @@ import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.SourcePosition;
 import dev.floe.core.diag.SourceTexts;
-import dev.floe.core.load.ConfigLoader;
+import dev.floe.core.internal.load.ConfigLoader;
 import dev.floe.core.load.Loaded;
 import dev.floe.core.model.Credentials;
 import dev.floe.core.model.FloeSpec;
