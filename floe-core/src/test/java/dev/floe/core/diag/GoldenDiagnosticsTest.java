@@ -296,6 +296,7 @@ class GoldenDiagnosticsTest {
       run(c, sources);
       return List.of();
     } catch (ProblemException e) {
+      sources.putAll(e.sources());
       return e.problems();
     }
   }
@@ -307,7 +308,7 @@ class GoldenDiagnosticsTest {
       case PIPELINE -> loader.pipeline(c.input(), display(c.input()));
       case ARTIFACT ->
           ArtifactJson.read(
-              display(c.input()), Files.readString(c.input(), StandardCharsets.UTF_8), sources);
+              display(c.input()), Files.readString(c.input(), StandardCharsets.UTF_8));
       case COMPILE -> compile(c, loader);
       case LOCATE -> locate(c, sources);
     }

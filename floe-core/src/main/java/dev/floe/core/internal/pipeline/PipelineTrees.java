@@ -2,6 +2,7 @@ package dev.floe.core.internal.pipeline;
 
 import dev.floe.core.model.ClassificationSource;
 import dev.floe.core.model.FloeSpec;
+import dev.floe.core.model.Signals;
 import dev.floe.core.model.TransformType;
 import dev.floe.core.model.WireEnum;
 import java.util.ArrayList;
@@ -14,8 +15,6 @@ import java.util.Optional;
 public final class PipelineTrees {
   private static final FloeSpec.Governance DEFAULT_GOVERNANCE =
       new FloeSpec.Governance(ClassificationSource.DBT_META, true);
-  private static final FloeSpec.Observability DEFAULT_OBSERVABILITY =
-      new FloeSpec.Observability(true, true, true, Map.of());
 
   private PipelineTrees() {}
 
@@ -47,7 +46,7 @@ public final class PipelineTrees {
         t.containsKey("governance") ? governance(cast(t.get("governance"))) : DEFAULT_GOVERNANCE,
         t.containsKey("observability")
             ? observability(cast(t.get("observability")))
-            : DEFAULT_OBSERVABILITY);
+            : FloeSpec.Observability.DEFAULT);
   }
 
   /** A transform from its tree. */
@@ -70,9 +69,8 @@ public final class PipelineTrees {
     Map<String, Object> a = cast(t.get("attributes"));
     a.forEach((k, v) -> attributes.put(k, (String) v));
     return new FloeSpec.Observability(
-        (Boolean) t.get("traces"),
-        (Boolean) t.get("lineage"),
-        (Boolean) t.get("metrics"),
+        new Signals(
+            (Boolean) t.get("traces"), (Boolean) t.get("metrics"), (Boolean) t.get("lineage")),
         attributes);
   }
 
@@ -98,9 +96,11 @@ public final class PipelineTrees {
     t.put("transforms", transforms);
     t.put("governance", tree(spec.governance()));
     Map<String, Object> o = new LinkedHashMap<>();
-    o.put("traces", spec.observability().traces());
-    o.put("lineage", spec.observability().lineage());
-    o.put("metrics", spec.observability().metrics());
+    // floe.yaml's key order (the schema's): traces, lineage, metrics.
+    Signals signals = spec.observability().signals();
+    o.put("traces", signals.traces());
+    o.put("lineage", signals.lineage());
+    o.put("metrics", signals.metrics());
     o.put("attributes", new LinkedHashMap<>(spec.observability().attributes()));
     t.put("observability", o);
     return t;

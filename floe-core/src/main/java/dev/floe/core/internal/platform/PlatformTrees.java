@@ -12,6 +12,7 @@ import dev.floe.core.model.OtlpProtocol;
 import dev.floe.core.model.PlatformObservability;
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.model.SecretRef;
+import dev.floe.core.model.Signals;
 import dev.floe.core.model.StorageProfile;
 import dev.floe.core.model.StorageType;
 import dev.floe.core.model.StringOrSecret;
@@ -91,9 +92,8 @@ public final class PlatformTrees {
     Map<String, String> attributes = new LinkedHashMap<>();
     map(t, "attributes").forEach((k, v) -> attributes.put(k, (String) v));
     return new PlatformObservability(
-        (Boolean) t.get("traces"),
-        (Boolean) t.get("metrics"),
-        (Boolean) t.get("lineage"),
+        new Signals(
+            (Boolean) t.get("traces"), (Boolean) t.get("metrics"), (Boolean) t.get("lineage")),
         opt(t, "otlp_endpoint", StringOrSecret.class),
         WireEnum.of(OtlpProtocol.class, (String) t.get("otlp_protocol")),
         opt(t, "lineage_endpoint", StringOrSecret.class),
@@ -192,9 +192,9 @@ public final class PlatformTrees {
   /** The plain tree of the observability block. */
   public static Map<String, Object> tree(PlatformObservability o) {
     Map<String, Object> t = new LinkedHashMap<>();
-    t.put("traces", o.traces());
-    t.put("metrics", o.metrics());
-    t.put("lineage", o.lineage());
+    t.put("traces", o.signals().traces());
+    t.put("metrics", o.signals().metrics());
+    t.put("lineage", o.signals().lineage());
     o.otlpEndpoint().ifPresent(v -> t.put("otlp_endpoint", v));
     t.put("otlp_protocol", o.otlpProtocol().wire());
     o.lineageEndpoint().ifPresent(v -> t.put("lineage_endpoint", v));

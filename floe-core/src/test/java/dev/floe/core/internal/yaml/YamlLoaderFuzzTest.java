@@ -240,10 +240,10 @@ class YamlLoaderFuzzTest {
   static boolean checkArtifact(String text) {
     SourceTexts sources = new SourceTexts();
     try {
-      roundTrip(ArtifactJson.read("artifact.json", text, sources), sources);
+      roundTrip(ArtifactJson.read("artifact.json", text), sources);
       return true;
     } catch (ProblemException e) {
-      checkProblems(e, sources);
+      checkProblems(e, e.sources());
       return false;
     }
   }
@@ -261,7 +261,7 @@ class YamlLoaderFuzzTest {
     String json = ArtifactJson.write(artifacts);
     CompiledArtifacts again;
     try {
-      again = ArtifactJson.read("written.json", json, sources);
+      again = ArtifactJson.read("written.json", json);
     } catch (ProblemException e) {
       throw new AssertionError("a written artifact does not read back: " + e.getMessage(), e);
     }
