@@ -338,22 +338,18 @@ class GoldenDiagnosticsTest {
           }
         });
     ConfigLoader loader = new ConfigLoader(sources, env);
-    PlatformRequest locate =
-        new PlatformRequest(
-            Optional.ofNullable(request.get("option.platform")).map(Path::of),
-            Optional.ofNullable(request.get("option.env")),
-            dir,
-            dir,
-            dir.resolve("home"),
-            env,
-            Optional.empty());
+    PlatformRequest.Builder options =
+        PlatformRequest.builder().workDir(dir).homeDir(dir.resolve("home"));
+    Optional.ofNullable(request.get("option.platform")).map(Path::of).ifPresent(options::platform);
+    Optional.ofNullable(request.get("option.env")).ifPresent(options::environment);
+    PlatformLocator.Search locate = PlatformLocator.Search.of(options.build(), dir, env);
     Path floe = dir.resolve("floe.yaml");
     if (Files.isRegularFile(floe)) {
       Loaded<FloeSpec> pipeline = cleanly(c, sources, () -> loader.pipeline(floe, "floe.yaml"));
       if (pipeline.value().platform().isPresent()) {
         locate =
             locate.withPin(
-                new PlatformRequest.Pin(
+                new PlatformLocator.Pin(
                     pipeline.value().platform().get(),
                     pipeline.sourceMap().position("platform.ref")));
       }

@@ -1,11 +1,15 @@
 package dev.floe.core.internal.load;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.floe.core.diag.Code;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.SourcePaths;
+import dev.floe.core.diag.SourcePosition;
 import dev.floe.core.load.Loaded;
 import dev.floe.core.model.Environments;
+import dev.floe.core.model.FloeSpec;
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.platform.LocatedPlatform;
 import dev.floe.core.platform.PlatformRequest;
@@ -50,9 +54,55 @@ public final class PlatformLocator {
 
   private final ConfigLoader loader;
 
+  /**
+   * One search: the caller's request, the project folder whose {@code platform/} is searched first,
+   * the process's environment variables and floe.yaml's registry pin.
+   *
+   * @param request what the caller asked for
+   * @param projectDir the folder holding floe.yaml (the working folder when there is none)
+   * @param env the environment variables ({@code FLOE_PLATFORM_ENV}, {@code FLOE_PLATFORM_FILE},
+   *     {@code FLOE_*})
+   * @param pin floe.yaml's {@code platform:} pin, and where it is written
+   */
+  public record Search(
+      PlatformRequest request, Path projectDir, Map<String, String> env, Optional<Pin> pin) {
+    public Search {
+      requireNonNull(request, "request");
+      requireNonNull(projectDir, "projectDir");
+      env = Map.copyOf(env);
+      requireNonNull(pin, "pin");
+    }
+
+    /** A search without a registry pin. */
+    public static Search of(PlatformRequest request, Path projectDir, Map<String, String> env) {
+      return new Search(request, projectDir, env, Optional.empty());
+    }
+
+    /** The same search with a registry pin. */
+    public Search withPin(Pin newPin) {
+      return new Search(request, projectDir, env, Optional.of(newPin));
+    }
+
+    Path workDir() {
+      return request.workDir();
+    }
+
+    Path homeDir() {
+      return request.homeDir();
+    }
+  }
+
+  /** A registry pin and its position in floe.yaml. */
+  public record Pin(FloeSpec.PlatformPin pin, Optional<SourcePosition> position) {
+    public Pin {
+      requireNonNull(pin, "pin");
+      requireNonNull(position, "position");
+    }
+  }
+
   /** A locator that validates what it finds with {@code loader}. */
   public PlatformLocator(ConfigLoader loader) {
-    this.loader = loader;
+    this.loader = requireNonNull(loader, "loader");
   }
 
   /**
@@ -61,15 +111,15 @@ public final class PlatformLocator {
    * @throws ProblemException when nothing is found, a named path does not exist, the environment
    *     name is invalid, or the platform is invalid
    */
-  public LocatedPlatform locate(PlatformRequest request) {
+  public LocatedPlatform locate(Search request) {
     Map<String, String> env = request.env();
-    Optional<String> explicitEnv =
-        request.envOption().or(() -> nonEmpty(env.get("FLOE_PLATFORM_ENV")));
+    Optional<String> option = request.request().environment();
+    Optional<String> explicitEnv = option.or(() -> nonEmpty(env.get("FLOE_PLATFORM_ENV")));
     if (explicitEnv.isPresent() && !Environments.isValid(explicitEnv.get())) {
-      throw invalidEnvironment(explicitEnv.get(), request.envOption().isPresent());
+      throw invalidEnvironment(explicitEnv.get(), option.isPresent());
     }
-    if (request.platformOption().isPresent()) {
-      return fromPath(request.platformOption().get(), "--platform", request, explicitEnv);
+    if (request.request().platform().isPresent()) {
+      return fromPath(request.request().platform().get(), "--platform", request, explicitEnv);
     }
     Optional<String> platformFile = nonEmpty(env.get("FLOE_PLATFORM_FILE"));
     if (platformFile.isPresent()) {
@@ -86,7 +136,7 @@ public final class PlatformLocator {
       }
     }
     if (request.pin().isPresent()) {
-      PlatformRequest.Pin pin = request.pin().get();
+      Pin pin = request.pin().get();
       throw new ProblemException(
           Problem.error(
                   Code.R021,
@@ -136,7 +186,7 @@ public final class PlatformLocator {
   }
 
   /** The environments that have a {@code platform/<env>/platform.yaml} next to floe.yaml. */
-  public static List<String> availableEnvironments(PlatformRequest request) {
+  public static List<String> availableEnvironments(Search request) {
     Set<String> names = new java.util.TreeSet<>();
     for (Path base :
         new LinkedHashSet<>(
@@ -159,7 +209,7 @@ public final class PlatformLocator {
   }
 
   private LocatedPlatform fromPath(
-      Path given, String origin, PlatformRequest request, Optional<String> explicitEnv) {
+      Path given, String origin, Search request, Optional<String> explicitEnv) {
     Path path = request.workDir().resolve(given);
     Path file = Files.isDirectory(path) ? path.resolve("platform.yaml") : path;
     if (!Files.isRegularFile(file)) {
@@ -188,7 +238,7 @@ public final class PlatformLocator {
   }
 
   /** The files searched for {@code environment}, in order, without duplicates. */
-  public static List<Path> candidates(PlatformRequest request, String environment) {
+  public static List<Path> candidates(Search request, String environment) {
     Set<Path> bases = new LinkedHashSet<>();
     bases.add(request.projectDir().resolve("platform"));
     bases.add(request.workDir().resolve("platform"));
@@ -313,11 +363,11 @@ public final class PlatformLocator {
   }
 
   /** Relative to the project folder when below it, so that artifacts are reproducible. */
-  private static String source(Path file, PlatformRequest request) {
+  private static String source(Path file, Search request) {
     return SourcePaths.display(file, request.projectDir());
   }
 
-  private static String display(Path file, PlatformRequest request) {
+  private static String display(Path file, Search request) {
     return SourcePaths.display(file, request.workDir());
   }
 

@@ -138,15 +138,11 @@ class PlatformLocatorTest {
         FileSystems.newFileSystem(root.resolve("root.zip"), Map.of("create", "true"))) {
       Path file = write(zip.getPath("/platform.yaml"), "root-wh");
       Path folder = Files.createDirectories(zip.getPath("/app"));
-      PlatformRequest request =
-          new PlatformRequest(
-              Optional.of(file),
-              Optional.empty(),
+      PlatformLocator.Search request =
+          PlatformLocator.Search.of(
+              PlatformRequest.builder().platform(file).workDir(folder).homeDir(folder).build(),
               folder,
-              folder,
-              folder,
-              Map.of(),
-              Optional.empty());
+              Map.of());
 
       LocatedPlatform located = locator.locate(request);
 
@@ -195,7 +191,7 @@ class PlatformLocatorTest {
     Path inProjectFloe = write(project.resolve(".floe/dev/platform.yaml"), "project-floe");
     Path inWorkFloe = write(work.resolve(".floe/dev/platform.yaml"), "work-floe");
     Path inHome = write(home.resolve(".floe/dev/platform.yaml"), "home-floe");
-    PlatformRequest request = request(Optional.empty(), Optional.of("dev"));
+    PlatformLocator.Search request = request(Optional.empty(), Optional.of("dev"));
 
     assertThat(PlatformLocator.candidates(request, "dev"))
         .containsExactly(
@@ -389,7 +385,7 @@ class PlatformLocatorTest {
   void devWithNothingIsE050ListingEverySearchedPath() throws IOException {
     write(project.resolve("platform/staging/platform.yaml"), "staging-wh");
     write(project.resolve("platform/local/platform.yaml"), "local-wh");
-    PlatformRequest request = request(Optional.empty(), Optional.of("dev"));
+    PlatformLocator.Search request = request(Optional.empty(), Optional.of("dev"));
 
     Problem p = problem(request);
 
@@ -413,9 +409,9 @@ class PlatformLocatorTest {
     FloeSpec.PlatformPin pin =
         new FloeSpec.PlatformPin("oci://registry.example.com/acme/platform", Optional.of("^1.4.0"));
     SourcePosition at = new SourcePosition("floe.yaml", 4, 8, 39);
-    PlatformRequest request =
+    PlatformLocator.Search request =
         request(Optional.empty(), Optional.of("prod"))
-            .withPin(new PlatformRequest.Pin(pin, Optional.of(at)));
+            .withPin(new PlatformLocator.Pin(pin, Optional.of(at)));
 
     Problem p = problem(request);
 
@@ -431,9 +427,9 @@ class PlatformLocatorTest {
   void localFileBeatsTheRegistryPin() throws IOException {
     write(project.resolve("platform/prod/platform.yaml"), "prod-wh");
     FloeSpec.PlatformPin pin = new FloeSpec.PlatformPin("oci://r.example.com/p", Optional.empty());
-    PlatformRequest request =
+    PlatformLocator.Search request =
         request(Optional.empty(), Optional.of("prod"))
-            .withPin(new PlatformRequest.Pin(pin, Optional.empty()));
+            .withPin(new PlatformLocator.Pin(pin, Optional.empty()));
 
     assertThat(warehouse(locator.locate(request))).isEqualTo("prod-wh");
   }
@@ -451,11 +447,12 @@ class PlatformLocatorTest {
 
   // ---- helpers ----------------------------------------------------------------------------------
 
-  private PlatformRequest request(Optional<Path> platform, Optional<String> envName) {
-    return new PlatformRequest(platform, envName, project, work, home, env, Optional.empty());
+  private PlatformLocator.Search request(Optional<Path> platform, Optional<String> envName) {
+    return PlatformLocator.Search.of(
+        new PlatformRequest(platform, envName, work, home), project, env);
   }
 
-  private Problem problem(PlatformRequest request) {
+  private Problem problem(PlatformLocator.Search request) {
     List<Problem> problems =
         catchThrowableOfType(ProblemException.class, () -> locator.locate(request)).problems();
     assertThat(problems).hasSize(1);
