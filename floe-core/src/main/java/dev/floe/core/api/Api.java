@@ -23,6 +23,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target({TYPE, METHOD, CONSTRUCTOR, FIELD, PACKAGE})
+@Api(status = Api.Status.STABLE)
 public @interface Api {
   /** The promise made about the marked element. */
   Status status();

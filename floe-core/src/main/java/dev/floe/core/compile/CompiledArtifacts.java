@@ -2,6 +2,7 @@ package dev.floe.core.compile;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import dev.floe.core.model.CatalogProfile;
 import dev.floe.core.model.ComputeProfile;
 import dev.floe.core.model.FloeSpec;
@@ -28,6 +29,7 @@ import java.util.List;
  * @param transforms declarative transforms
  * @param governance governance settings
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record CompiledArtifacts(
     String version,
     Metadata metadata,

@@ -1,6 +1,7 @@
 package dev.floe.core.compile;
 
 import dev.floe.core.FloeVersion;
+import dev.floe.core.api.Api;
 import dev.floe.core.diag.Code;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemList;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * names, merges observability, and records where everything came from. Never resolves a secret.
  * Thread-safe.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class Compiler {
   private static final long LAST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 

@@ -1,10 +1,13 @@
 package dev.floe.core.diag;
 
+import dev.floe.core.api.Api;
+
 /**
  * The one spelling of field paths in every diagnostic, requirement and finding: {@code
  * catalogs.default.uri}, and keys holding a dot, bracket or quote in brackets ({@code
  * attributes["deployment.environment"]}) so that paths stay unambiguous.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class FieldPaths {
   private FieldPaths() {}
 

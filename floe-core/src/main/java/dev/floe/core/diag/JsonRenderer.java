@@ -2,6 +2,7 @@ package dev.floe.core.diag;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.floe.core.api.Api;
 import dev.floe.core.json.JsonOutput;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -12,6 +13,7 @@ import java.util.List;
  * Renders problems as the one JSON document of {@code --format json}: {@code ok}, counts and the
  * problem list with every field present ({@code null} when absent). Thread-safe.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class JsonRenderer {
   private static final JsonFactory FACTORY = new JsonFactory();
 

@@ -1,8 +1,10 @@
 package dev.floe.core.model;
 
+import dev.floe.core.api.Api;
 import java.util.regex.Pattern;
 
 /** Environment names: {@code platform/<env>/}, {@code --env}, {@code FLOE_PLATFORM_ENV}. */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class Environments {
   /** Lower-case letters, digits and hyphens; any name ({@code sandbox-team-a}). */
   public static final Pattern NAME_PATTERN =

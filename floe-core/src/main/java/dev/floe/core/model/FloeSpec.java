@@ -2,6 +2,7 @@ package dev.floe.core.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param governance governance settings
  * @param observability which signals the pipeline leaves on, and extra attributes
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record FloeSpec(
     String name,
     String version,

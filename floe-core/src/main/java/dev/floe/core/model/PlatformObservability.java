@@ -2,6 +2,7 @@ package dev.floe.core.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param sampling the trace sampling ratio, 0.0 to 1.0
  * @param attributes resource attributes
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record PlatformObservability(
     Signals signals,
     Optional<StringOrSecret> otlpEndpoint,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.floe.core.api.Api;
 import dev.floe.core.diag.Code;
 import dev.floe.core.diag.IoProblems;
 import dev.floe.core.diag.Problem;
@@ -48,6 +49,7 @@ import java.util.regex.Pattern;
  * Only {@code fingerprint} is matched; {@code rule}, {@code file} and {@code line} are there for
  * the people who review the file.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class Baseline {
   /** The format version this floe reads and writes. */
   public static final int VERSION = 1;

@@ -2,6 +2,7 @@ package dev.floe.core.scan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import dev.floe.core.diag.Code;
 import dev.floe.core.diag.IoProblems;
 import dev.floe.core.diag.Problem;
@@ -37,6 +38,7 @@ import java.util.TreeSet;
  * own files (floe.yaml, platform.yaml) are also checked against their schema: any literal in a
  * credential field is a finding. Thread-safe: each {@link #scan} is independent.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class RepositoryScanner {
   /** Folder names that are never entered: version control, build output, dependencies, IDEs. */
   public static final Set<String> SKIPPED_FOLDERS =

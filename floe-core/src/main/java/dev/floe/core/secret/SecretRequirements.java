@@ -1,5 +1,6 @@
 package dev.floe.core.secret;
 
+import dev.floe.core.api.Api;
 import dev.floe.core.compile.CompiledArtifacts;
 import dev.floe.core.diag.FieldPaths;
 import dev.floe.core.diag.SourceMap;
@@ -24,6 +25,7 @@ import java.util.function.Supplier;
  * their names. Order: storage, catalogs, compute, observability; profiles by name; fields as
  * written in the spec. Stateless.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class SecretRequirements {
   private SecretRequirements() {}
 

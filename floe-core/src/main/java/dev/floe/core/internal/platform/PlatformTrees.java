@@ -17,9 +17,11 @@ import dev.floe.core.model.StorageProfile;
 import dev.floe.core.model.StorageType;
 import dev.floe.core.model.StringOrSecret;
 import dev.floe.core.model.WireEnum;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Converts between validated plain trees (as produced by {@link
@@ -78,11 +80,7 @@ public final class PlatformTrees {
   public static ComputeProfile compute(Map<String, Object> t) {
     Map<String, Object> properties = new LinkedHashMap<>();
     map(t, "properties")
-        .forEach(
-            (k, v) ->
-                properties.put(
-                    k,
-                    v instanceof Map<?, ?> m ? dev.floe.core.model.SortedMaps.copyOf(cast(m)) : v));
+        .forEach((k, v) -> properties.put(k, v instanceof Map<?, ?> m ? sorted(cast(m)) : v));
     return new ComputeProfile(
         WireEnum.of(ComputeType.class, (String) t.get("type")), properties, credentials(t));
   }
@@ -237,6 +235,11 @@ public final class PlatformTrees {
   @SuppressWarnings("unchecked")
   static Map<String, Object> cast(Object value) {
     return (Map<String, Object>) value;
+  }
+
+  /** An unmodifiable, key-sorted copy: nested property maps are written in a fixed order. */
+  private static Map<String, Object> sorted(Map<String, Object> map) {
+    return Collections.unmodifiableMap(new TreeMap<>(map));
   }
 
   static Map<String, Object> map(Map<String, Object> tree, String key) {
