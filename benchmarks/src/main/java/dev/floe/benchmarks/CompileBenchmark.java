@@ -6,7 +6,7 @@ import dev.floe.core.compile.Compiler;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.SourceTexts;
 import dev.floe.core.diag.TextRenderer;
-import dev.floe.core.load.ConfigLoader;
+import dev.floe.core.internal.load.ConfigLoader;
 import dev.floe.core.load.Loaded;
 import dev.floe.core.model.FloeSpec;
 import dev.floe.core.model.PlatformSpec;

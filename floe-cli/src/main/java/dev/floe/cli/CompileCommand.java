@@ -3,6 +3,7 @@ package dev.floe.cli;
 import dev.floe.core.compile.ArtifactJson;
 import dev.floe.core.compile.CompiledArtifacts;
 import dev.floe.core.diag.SourcePaths;
+import dev.floe.core.project.FloeProject;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,7 @@ final class CompileCommand extends FloeSubcommand {
 
   @Override
   int run(Terminal terminal, Reporter reporter) {
-    Project.Compiled compiled = pipeline.compile(terminal, sources);
+    FloeProject.Compiled compiled = pipeline.compile(terminal);
     Path target = write(terminal.resolve(output), compiled.artifacts(), terminal);
     String shown = SourcePaths.display(target, terminal.workDir());
     CompiledArtifacts a = compiled.artifacts();

@@ -2,12 +2,14 @@ package dev.floe.cli;
 
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
+import dev.floe.core.diag.ProblemList;
 import dev.floe.core.diag.SourcePaths;
+import dev.floe.core.diag.SourceTexts;
+import dev.floe.core.project.FloeProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,28 +35,33 @@ final class DemoCommand extends FloeSubcommand {
   int run(Terminal terminal, Reporter reporter) {
     Path demo = demoDir(terminal);
     Path floeFile = demo.resolve("floe.yaml");
-    Project project = new Project(terminal, sources);
+    FloeProject project = terminal.project();
     List<Problem> problems = new ArrayList<>();
-    List<Project.Compiled> results = new ArrayList<>();
+    SourceTexts sources = new SourceTexts();
+    List<FloeProject.Compiled> results = new ArrayList<>();
     List<Path> written = new ArrayList<>();
     for (String env : ENVIRONMENTS) {
       try {
-        Project.Compiled compiled =
-            project.compile(
-                floeFile.toString(),
-                Optional.of(env),
-                Optional.of(demo.resolve("platform").resolve(env)));
+        FloeProject.Compiled compiled =
+            project.load(
+                floeFile,
+                terminal
+                    .platformRequest()
+                    .environment(env)
+                    .platform(demo.resolve("platform").resolve(env))
+                    .build());
         results.add(compiled);
         written.add(
             CompileCommand.write(
                 demo.resolve(".floe").resolve(env), compiled.artifacts(), terminal));
       } catch (ProblemException e) {
         problems.addAll(e.problems());
+        sources.putAll(e.sources());
       }
     }
     if (!problems.isEmpty()) {
       return reporter.problems(
-          problems.stream().distinct().sorted(dev.floe.core.diag.ProblemList.ORDER).toList());
+          problems.stream().distinct().sorted(ProblemList.ORDER).toList(), sources);
     }
     if (reporter.json()) {
       reporter.success(

@@ -2,6 +2,7 @@ package dev.floe.cli;
 
 import dev.floe.core.model.CatalogProfile;
 import dev.floe.core.model.ComputeProfile;
+import dev.floe.core.model.Credentials;
 import dev.floe.core.model.SecretRef;
 import dev.floe.core.model.StorageProfile;
 import dev.floe.core.model.StorageType;
@@ -41,8 +42,8 @@ final class Describe {
     return "in-process";
   }
 
-  static String credentials(dev.floe.core.model.Credentials c) {
-    if (c instanceof dev.floe.core.model.Credentials.Static s) {
+  static String credentials(Credentials c) {
+    if (c instanceof Credentials.Static s) {
       return s.secretRef().map(n -> "static secret_ref:" + n).orElse("none");
     }
     return c.mode().wire();

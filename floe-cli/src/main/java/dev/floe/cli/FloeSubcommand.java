@@ -2,7 +2,6 @@ package dev.floe.cli;
 
 import dev.floe.core.FloeVersion;
 import dev.floe.core.diag.ProblemException;
-import dev.floe.core.diag.SourceTexts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
@@ -20,8 +19,6 @@ abstract class FloeSubcommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  final SourceTexts sources = new SourceTexts();
-
   /** The command's work; returns the exit code. */
   abstract int run(Terminal terminal, Reporter reporter) throws Exception;
 
@@ -35,11 +32,11 @@ abstract class FloeSubcommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     Terminal terminal = terminal();
-    Reporter reporter = new Reporter(terminal, common.format, sources);
+    Reporter reporter = new Reporter(terminal, common.format);
     try {
       return run(terminal, reporter);
     } catch (ProblemException e) {
-      return reporter.problems(e.problems());
+      return reporter.problems(e.problems(), e.sources());
     } catch (Exception | LinkageError e) {
       return internalError(terminal, common.debug, e);
     }

@@ -1,10 +1,14 @@
 package dev.floe.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.floe.core.diag.Code;
+import dev.floe.core.diag.Problem;
+import dev.floe.core.diag.ProblemException;
+import dev.floe.core.diag.SourcePaths;
+import dev.floe.core.json.JsonOutput;
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.platform.LocatedPlatform;
-import dev.floe.core.platform.PlatformLocator;
-import dev.floe.core.platform.PlatformRequest;
+import dev.floe.core.project.FloeProject;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -12,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -41,44 +44,37 @@ final class ListProfilesCommand extends FloeSubcommand {
           spec.commandLine(),
           "--all-envs lists every environment: do not combine it with --env or --platform");
     }
+    FloeProject project = terminal.project();
     if (allEnvs) {
-      PlatformRequest request =
-          new PlatformRequest(
-              Optional.empty(),
-              Optional.empty(),
-              terminal.workDir(),
-              terminal.workDir(),
-              terminal.homeDir(),
-              terminal.env(),
-              Optional.empty());
-      List<String> envs = PlatformLocator.availableEnvironments(request);
-      List<dev.floe.core.diag.Problem> problems = new ArrayList<>();
+      List<String> envs = project.environments(terminal.platformRequest().build());
+      List<Problem> problems = new ArrayList<>();
       for (String env : envs) {
         try {
           platforms.add(
-              PlatformValidateCommand.locate(
-                  terminal, Optional.of(Path.of("platform", env)), Optional.of(env), sources));
-        } catch (dev.floe.core.diag.ProblemException e) {
+              project.platform(
+                  terminal
+                      .platformRequest()
+                      .platform(Path.of("platform", env))
+                      .environment(env)
+                      .build()));
+        } catch (ProblemException e) {
           problems.addAll(e.problems());
         }
       }
       if (!problems.isEmpty()) {
-        throw new dev.floe.core.diag.ProblemException(problems);
+        throw new ProblemException(problems, project.sources());
       }
       if (envs.isEmpty()) {
-        throw new dev.floe.core.diag.ProblemException(
-            dev.floe.core.diag.Problem.error(
-                    dev.floe.core.diag.Code.E050,
+        throw new ProblemException(
+            Problem.error(
+                    Code.E050,
                     "Cannot list environments: no platform/<env>/platform.yaml below "
-                        + dev.floe.core.diag.SourcePaths.display(
-                            terminal.workDir(), terminal.workDir()))
+                        + SourcePaths.display(terminal.workDir(), terminal.workDir()))
                 .hint("run from the folder that holds platform/, or use --platform PATH")
                 .build());
       }
     } else {
-      platforms.add(
-          PlatformValidateCommand.locate(
-              terminal, PlatformChoice.platform(choice), PlatformChoice.env(choice), sources));
+      platforms.add(project.platform(PlatformChoice.request(terminal, choice)));
     }
     if (reporter.json()) {
       terminal.out().println(json(platforms));
@@ -170,7 +166,7 @@ final class ListProfilesCommand extends FloeSubcommand {
 
   private static String json(List<LocatedPlatform> platforms) throws IOException {
     StringWriter text = new StringWriter();
-    try (JsonGenerator json = dev.floe.core.json.JsonOutput.generator(text)) {
+    try (JsonGenerator json = JsonOutput.generator(text)) {
       if (platforms.size() == 1) {
         write(json, platforms.get(0));
       } else {

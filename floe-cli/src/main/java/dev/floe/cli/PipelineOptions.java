@@ -1,7 +1,7 @@
 package dev.floe.cli;
 
+import dev.floe.core.project.FloeProject;
 import java.nio.file.Path;
-import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -20,15 +20,7 @@ final class PipelineOptions {
   PlatformChoice choice;
 
   /** Loads, locates and compiles as these options say. */
-  Project.Compiled compile(Terminal terminal, dev.floe.core.diag.SourceTexts sources) {
-    return new Project(terminal, sources).compile(file, env(), platform());
-  }
-
-  Optional<String> env() {
-    return PlatformChoice.env(choice);
-  }
-
-  Optional<Path> platform() {
-    return PlatformChoice.platform(choice);
+  FloeProject.Compiled compile(Terminal terminal) {
+    return terminal.project().load(Path.of(file), PlatformChoice.request(terminal, choice));
   }
 }

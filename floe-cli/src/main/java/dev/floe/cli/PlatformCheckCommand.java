@@ -3,7 +3,9 @@ package dev.floe.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.floe.core.diag.JsonRenderer;
 import dev.floe.core.diag.Problem;
+import dev.floe.core.json.JsonOutput;
 import dev.floe.core.platform.LocatedPlatform;
+import dev.floe.core.project.FloeProject;
 import dev.floe.core.secret.SecretLocation;
 import dev.floe.core.secret.SecretLookup;
 import dev.floe.core.secret.SecretRequirement;
@@ -55,9 +57,8 @@ final class PlatformCheckCommand extends FloeSubcommand {
 
   @Override
   int run(Terminal terminal, Reporter reporter) throws IOException {
-    LocatedPlatform located =
-        PlatformValidateCommand.locate(
-            terminal, PlatformChoice.platform(choice), PlatformChoice.env(choice), sources);
+    FloeProject project = terminal.project();
+    LocatedPlatform located = project.platform(PlatformChoice.request(terminal, choice));
     SecretResolver resolver = SecretResolver.fromEnvironment(terminal.env(), terminal.workDir());
     List<Check> checks = check(resolver, SecretRequirements.of(located.platform()));
     List<Problem> problems = new ArrayList<>();
@@ -68,7 +69,7 @@ final class PlatformCheckCommand extends FloeSubcommand {
     } else {
       text(terminal, reporter, located, resolver, checks);
       if (!problems.isEmpty()) {
-        reporter.problems(problems);
+        reporter.problems(problems, project.sources());
       }
     }
     return problems.isEmpty() ? ExitCodes.OK : ExitCodes.ENVIRONMENT;
@@ -182,7 +183,7 @@ final class PlatformCheckCommand extends FloeSubcommand {
       LocatedPlatform located, SecretResolver resolver, List<Check> checks, List<Problem> problems)
       throws IOException {
     StringWriter text = new StringWriter();
-    try (JsonGenerator json = dev.floe.core.json.JsonOutput.generator(text)) {
+    try (JsonGenerator json = JsonOutput.generator(text)) {
       json.writeStartObject();
       JsonRenderer.writeSummary(json, problems);
       json.writeStringField("environment", located.environment());
@@ -248,8 +249,8 @@ final class PlatformCheckCommand extends FloeSubcommand {
     json.writeStartObject();
     json.writeStringField("kind", l.kind().label());
     json.writeStringField("where", l.where());
-    dev.floe.core.json.JsonOutput.writeOptional(json, "key", l.key());
-    dev.floe.core.json.JsonOutput.writeOptional(json, "note", l.note());
+    JsonOutput.writeOptional(json, "key", l.key());
+    JsonOutput.writeOptional(json, "note", l.note());
     json.writeEndObject();
   }
 }

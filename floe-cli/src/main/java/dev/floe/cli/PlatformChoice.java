@@ -1,5 +1,6 @@
 package dev.floe.cli;
 
+import dev.floe.core.platform.PlatformRequest;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -25,5 +26,13 @@ final class PlatformChoice {
 
   static Optional<Path> platform(PlatformChoice choice) {
     return choice == null ? Optional.empty() : Optional.ofNullable(choice.platform);
+  }
+
+  /** The platform request these options make, from the terminal's folders. */
+  static PlatformRequest request(Terminal terminal, PlatformChoice choice) {
+    PlatformRequest.Builder request = terminal.platformRequest();
+    env(choice).ifPresent(request::environment);
+    platform(choice).ifPresent(request::platform);
+    return request.build();
   }
 }

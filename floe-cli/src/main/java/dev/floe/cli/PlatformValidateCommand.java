@@ -1,9 +1,7 @@
 package dev.floe.cli;
 
-import dev.floe.core.load.ConfigLoader;
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.platform.LocatedPlatform;
-import dev.floe.core.platform.PlatformLocator;
 import dev.floe.core.platform.PlatformRequest;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -28,8 +26,10 @@ final class PlatformValidateCommand extends FloeSubcommand {
 
   @Override
   int run(Terminal terminal, Reporter reporter) {
-    LocatedPlatform located =
-        locate(terminal, Optional.ofNullable(path), Optional.ofNullable(env), sources);
+    PlatformRequest.Builder request = terminal.platformRequest();
+    Optional.ofNullable(path).ifPresent(request::platform);
+    Optional.ofNullable(env).ifPresent(request::environment);
+    LocatedPlatform located = terminal.project().platform(request.build());
     PlatformSpec p = located.platform().value();
     if (reporter.json()) {
       reporter.success(
@@ -55,25 +55,6 @@ final class PlatformValidateCommand extends FloeSubcommand {
               + count(p.compute().size(), "compute profile"));
     }
     return ExitCodes.OK;
-  }
-
-  /** Finds a platform the way every platform command does: PATH, else the environment search. */
-  static LocatedPlatform locate(
-      Terminal terminal,
-      Optional<Path> path,
-      Optional<String> env,
-      dev.floe.core.diag.SourceTexts sources) {
-    ConfigLoader loader = new ConfigLoader(sources, terminal.env());
-    PlatformRequest request =
-        new PlatformRequest(
-            path,
-            env,
-            terminal.workDir(),
-            terminal.workDir(),
-            terminal.homeDir(),
-            terminal.env(),
-            Optional.empty());
-    return new PlatformLocator(loader).locate(request);
   }
 
   private static String count(int n, String what) {

@@ -1,10 +1,12 @@
 package dev.floe.cli;
 
+import dev.floe.core.project.FloeProject;
+
 /** Prints the environment and the three resolved profiles of a compiled pipeline. */
 final class Profiles {
   private Profiles() {}
 
-  static void print(Reporter reporter, Project.Compiled compiled) {
+  static void print(Reporter reporter, FloeProject.Compiled compiled) {
     var a = compiled.artifacts();
     reporter.line("environment  " + a.environment());
     reporter.line("platform     " + a.platformSource());

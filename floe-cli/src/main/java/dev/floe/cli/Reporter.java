@@ -1,11 +1,11 @@
 package dev.floe.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.floe.core.diag.JsonRenderer;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.SourceTexts;
 import dev.floe.core.diag.TextRenderer;
+import dev.floe.core.json.JsonOutput;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -22,24 +22,23 @@ final class Reporter {
     void write(JsonGenerator json) throws IOException;
   }
 
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private final Terminal terminal;
   private final Format format;
-  private final SourceTexts sources;
 
-  Reporter(Terminal terminal, Format format, SourceTexts sources) {
+  Reporter(Terminal terminal, Format format) {
     this.terminal = terminal;
     this.format = format;
-    this.sources = sources;
   }
 
   boolean json() {
     return format == Format.json;
   }
 
-  /** Reports problems; returns exit code 1 when any is an error, else 0. */
-  int problems(List<Problem> problems) {
+  /**
+   * Reports problems, showing snippets from {@code sources}; returns exit code 1 when any is an
+   * error, else 0.
+   */
+  int problems(List<Problem> problems, SourceTexts sources) {
     if (json()) {
       terminal.out().print(JsonRenderer.render(problems));
       terminal.out().flush();
@@ -56,7 +55,7 @@ final class Reporter {
   /** Prints a successful JSON result: ok, counts, no problems, then the body's fields. */
   void success(JsonBody body) {
     StringWriter text = new StringWriter();
-    try (JsonGenerator json = dev.floe.core.json.JsonOutput.generator(text)) {
+    try (JsonGenerator json = JsonOutput.generator(text)) {
       json.writeStartObject();
       JsonRenderer.writeSummary(json, List.of());
       body.write(json);

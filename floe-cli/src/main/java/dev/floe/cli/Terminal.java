@@ -2,6 +2,8 @@ package dev.floe.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.platform.PlatformRequest;
+import dev.floe.core.project.FloeProject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -52,5 +54,15 @@ public record Terminal(
   /** {@code path} resolved against the working folder. */
   public Path resolve(String path) {
     return workDir.resolve(path).normalize();
+  }
+
+  /** The project API over this terminal's environment variables, on the system clock. */
+  FloeProject project() {
+    return FloeProject.builder().variables(env).build();
+  }
+
+  /** A platform request from this terminal's working and home folders. */
+  PlatformRequest.Builder platformRequest() {
+    return PlatformRequest.builder().workDir(workDir).homeDir(homeDir);
   }
 }

@@ -1,5 +1,6 @@
 package dev.floe.cli;
 
+import dev.floe.core.project.FloeProject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -13,7 +14,7 @@ final class ValidateCommand extends FloeSubcommand {
 
   @Override
   int run(Terminal terminal, Reporter reporter) {
-    Project.Compiled compiled = pipeline.compile(terminal, sources);
+    FloeProject.Compiled compiled = pipeline.compile(terminal);
     String environment = compiled.platform().environment();
     String platformFile = compiled.platform().platform().file();
     if (reporter.json()) {

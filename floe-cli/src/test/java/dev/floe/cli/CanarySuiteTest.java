@@ -2,8 +2,8 @@ package dev.floe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.floe.core.diag.SourceTexts;
-import dev.floe.core.load.ConfigLoader;
+import dev.floe.core.platform.PlatformRequest;
+import dev.floe.core.project.FloeProject;
 import dev.floe.core.secret.SecretNames;
 import dev.floe.core.secret.SecretRequirement;
 import dev.floe.core.secret.SecretRequirements;
@@ -140,13 +140,15 @@ class CanarySuiteTest {
    */
   private static Map<String, String> plantCanaries(
       Path project, Source source, Path secretsDir, Cli cli) {
-    ConfigLoader loader = new ConfigLoader(new SourceTexts(), Map.of());
+    FloeProject floe = FloeProject.builder().variables(Map.of()).build();
     Map<String, String> canaries = new LinkedHashMap<>();
     int n = 0;
     for (String env : Cli.ENVIRONMENTS) {
       Path file = project.resolve("platform").resolve(env).resolve("platform.yaml");
       for (SecretRequirement requirement :
-          SecretRequirements.of(loader.platform(file, "platform.yaml"))) {
+          SecretRequirements.of(
+              floe.platform(PlatformRequest.builder().platform(file).workDir(project).build())
+                  .platform())) {
         List<String> keys = requirement.keys().map(k -> k.all()).orElse(List.of());
         if (keys.isEmpty()) {
           String canary = "canary-" + source.name().toLowerCase() + "-" + (n++) + "-a7f3";

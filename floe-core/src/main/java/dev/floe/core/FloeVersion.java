@@ -1,11 +1,13 @@
 package dev.floe.core;
 
+import dev.floe.core.api.Api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The version of this floe build, as recorded in CompiledArtifacts and printed by --version. */
+@Api(status = Api.Status.STABLE)
 public final class FloeVersion {
   private static final String VERSION = load();
 

@@ -1,26 +1,26 @@
 package dev.floe.core.compile;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.floe.core.api.Api;
 import dev.floe.core.diag.Code;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.ProblemList;
 import dev.floe.core.diag.SourceTexts;
+import dev.floe.core.internal.artifact.ArtifactSchema;
+import dev.floe.core.internal.pipeline.PipelineTrees;
+import dev.floe.core.internal.platform.PlatformTrees;
+import dev.floe.core.internal.schema.SchemaValidator;
+import dev.floe.core.internal.schema.Strings;
+import dev.floe.core.internal.schema.Tier;
+import dev.floe.core.internal.yaml.YamlLoader;
+import dev.floe.core.internal.yaml.YamlMapping;
+import dev.floe.core.internal.yaml.YamlNode;
+import dev.floe.core.internal.yaml.YamlScalar;
 import dev.floe.core.json.JsonOutput;
 import dev.floe.core.model.FloeSpec;
 import dev.floe.core.model.SecretRef;
 import dev.floe.core.model.StringOrSecret;
-import dev.floe.core.model.WireEnum;
-import dev.floe.core.pipeline.PipelineTrees;
-import dev.floe.core.platform.PlatformTrees;
-import dev.floe.core.schema.SchemaValidator;
-import dev.floe.core.schema.Strings;
-import dev.floe.core.schema.Tier;
-import dev.floe.core.yaml.YamlLoader;
-import dev.floe.core.yaml.YamlMapping;
-import dev.floe.core.yaml.YamlNode;
-import dev.floe.core.yaml.YamlScalar;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -35,22 +35,27 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * Writes and reads CompiledArtifacts JSON. Writing is deterministic: fixed key order, sorted maps,
- * 2-space indent, trailing newline. Reading validates against {@link ArtifactSchema} and refuses an
- * unknown major contract version. Thread-safe.
+ * Writes and reads CompiledArtifacts JSON, the contract between compiling and running. Writing is
+ * deterministic: fixed key order, sorted maps, 2-space indent, trailing newline. Reading validates
+ * against the artifact schema (the one {@code schemas/compiled-artifacts.schema.json} is written
+ * from) and refuses an unknown major contract version. Stateless and thread-safe.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class ArtifactJson {
-  private static final JsonFactory FACTORY = new JsonFactory();
 
   private ArtifactJson() {}
 
-  /** The JSON text of an artifact. */
+  /**
+   * The JSON text of an artifact: deterministic, ending in a newline.
+   *
+   * @param artifacts the artifacts; not null
+   */
   public static String write(CompiledArtifacts artifacts) {
     return writeTree(tree(artifacts));
   }
 
   /** Writes a plain tree (maps, lists, strings, numbers, booleans, secret refs) as JSON. */
-  public static String writeTree(Object tree) {
+  private static String writeTree(Object tree) {
     StringWriter out = new StringWriter();
     try (JsonGenerator json = JsonOutput.generator(out)) {
       writeValue(json, tree);
@@ -94,7 +99,7 @@ public final class ArtifactJson {
   }
 
   /** The plain tree of an artifact, in contract key order. */
-  public static Map<String, Object> tree(CompiledArtifacts a) {
+  private static Map<String, Object> tree(CompiledArtifacts a) {
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("version", a.version());
     Map<String, Object> m = new LinkedHashMap<>();
@@ -112,18 +117,7 @@ public final class ArtifactJson {
     t.put("catalog", named(a.catalog().profile(), PlatformTrees.tree(a.catalog().value())));
     t.put("storage", named(a.storage().profile(), PlatformTrees.tree(a.storage().value())));
     t.put("compute", named(a.compute().profile(), PlatformTrees.tree(a.compute().value())));
-    CompiledArtifacts.Observability o = a.observability();
-    Map<String, Object> obs = new LinkedHashMap<>();
-    obs.put("traces", o.traces());
-    obs.put("metrics", o.metrics());
-    obs.put("lineage", o.lineage());
-    o.otlpEndpoint().ifPresent(v -> obs.put("otlp_endpoint", v));
-    obs.put("otlp_protocol", o.otlpProtocol().wire());
-    o.lineageEndpoint().ifPresent(v -> obs.put("lineage_endpoint", v));
-    obs.put("lineage_namespace", o.lineageNamespace());
-    obs.put("sampling", o.sampling());
-    obs.put("attributes", new LinkedHashMap<>(o.attributes()));
-    t.put("observability", obs);
+    t.put("observability", PlatformTrees.tree(a.observability()));
     t.put("assets", new LinkedHashMap<>(Map.of("packages", a.assetPackages())));
     List<Object> transforms = new ArrayList<>();
     a.transforms().forEach(x -> transforms.add(PipelineTrees.tree(x)));
@@ -140,19 +134,41 @@ public final class ArtifactJson {
   }
 
   /**
-   * Reads and checks an artifact file.
+   * Reads and checks an artifact file, named in problems as given ({@code
+   * .floe/prod/compiled_artifacts.json}).
    *
-   * @throws ProblemException when the file is missing, invalid, or of an unknown major version
+   * @param file the artifact; not null
+   * @return the artifacts; never null
+   * @throws ProblemException when the file is missing, unreadable, invalid, or of an unknown major
+   *     version; its {@link ProblemException#sources()} hold the text, so it renders on its own
    */
-  public static CompiledArtifacts read(Path file, String displayName, SourceTexts sources) {
+  public static CompiledArtifacts read(Path file) {
+    String displayName = file.toString().replace('\\', '/');
     ProblemList problems = new ProblemList();
     Optional<String> text = YamlLoader.readText(file, displayName, problems);
     problems.throwIfErrors();
-    return read(displayName, text.orElseThrow(), sources);
+    return read(displayName, text.orElseThrow());
   }
 
-  /** Reads and checks artifact JSON text. */
-  public static CompiledArtifacts read(String displayName, String text, SourceTexts sources) {
+  /**
+   * Reads and checks artifact JSON text.
+   *
+   * @param displayName how problems name the text; not null
+   * @param text the JSON; not null
+   * @return the artifacts; never null
+   * @throws ProblemException when the text is invalid or of an unknown major version; its {@link
+   *     ProblemException#sources()} hold the text, so it renders on its own
+   */
+  public static CompiledArtifacts read(String displayName, String text) {
+    SourceTexts sources = new SourceTexts();
+    try {
+      return parse(displayName, text, sources);
+    } catch (ProblemException e) {
+      throw e.withSources(sources);
+    }
+  }
+
+  private static CompiledArtifacts parse(String displayName, String text, SourceTexts sources) {
     ProblemList problems = new ProblemList();
     Optional<YamlNode> root = new YamlLoader(sources).load(displayName, text, problems);
     problems.throwIfErrors();
@@ -203,9 +219,6 @@ public final class ArtifactJson {
 
   private static CompiledArtifacts fromTree(Map<String, Object> t) {
     Map<String, Object> m = cast(t.get("metadata"));
-    Map<String, Object> o = cast(t.get("observability"));
-    Map<String, String> attributes = new LinkedHashMap<>();
-    cast(o.get("attributes")).forEach((k, v) -> attributes.put(k, (String) v));
     List<String> packages = new ArrayList<>();
     for (Object p : (List<?>) cast(t.get("assets")).get("packages")) {
       packages.add((String) p);
@@ -236,16 +249,7 @@ public final class ArtifactJson {
             (String) storage.get("profile"), PlatformTrees.storage(storage)),
         new CompiledArtifacts.Resolved<>(
             (String) compute.get("profile"), PlatformTrees.compute(compute)),
-        new CompiledArtifacts.Observability(
-            (Boolean) o.get("traces"),
-            (Boolean) o.get("metrics"),
-            (Boolean) o.get("lineage"),
-            Optional.ofNullable((StringOrSecret) o.get("otlp_endpoint")),
-            WireEnum.of(dev.floe.core.model.OtlpProtocol.class, (String) o.get("otlp_protocol")),
-            Optional.ofNullable((StringOrSecret) o.get("lineage_endpoint")),
-            (String) o.get("lineage_namespace"),
-            ((Number) o.get("sampling")).doubleValue(),
-            attributes),
+        PlatformTrees.observability(cast(t.get("observability"))),
         packages,
         transforms,
         PipelineTrees.governance(cast(t.get("governance"))));

@@ -2,17 +2,14 @@ package dev.floe.core.compile;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import dev.floe.core.model.CatalogProfile;
 import dev.floe.core.model.ComputeProfile;
 import dev.floe.core.model.FloeSpec;
-import dev.floe.core.model.OtlpProtocol;
-import dev.floe.core.model.SortedMaps;
+import dev.floe.core.model.PlatformObservability;
 import dev.floe.core.model.StorageProfile;
-import dev.floe.core.model.StringOrSecret;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The compiled contract between configuration and runtime (contract version {@value #VERSION}):
@@ -26,11 +23,13 @@ import java.util.Optional;
  * @param catalog the resolved catalog profile
  * @param storage the resolved storage profile
  * @param compute the resolved compute profile
- * @param observability the merged observability settings
+ * @param observability the platform's observability settings merged with floe.yaml's flags: the
+ *     signals both leave on, and the lineage namespace always set
  * @param assetPackages the Java packages holding assets
  * @param transforms declarative transforms
  * @param governance governance settings
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record CompiledArtifacts(
     String version,
     Metadata metadata,
@@ -40,7 +39,7 @@ public record CompiledArtifacts(
     Resolved<CatalogProfile> catalog,
     Resolved<StorageProfile> storage,
     Resolved<ComputeProfile> compute,
-    Observability observability,
+    PlatformObservability observability,
     List<String> assetPackages,
     List<FloeSpec.Transform> transforms,
     FloeSpec.Governance governance) {
@@ -61,6 +60,9 @@ public record CompiledArtifacts(
     requireNonNull(storage, "storage");
     requireNonNull(compute, "compute");
     requireNonNull(observability, "observability");
+    if (observability.lineageNamespace().isEmpty()) {
+      throw new IllegalArgumentException("compiled observability needs a lineage namespace");
+    }
     assetPackages = List.copyOf(assetPackages);
     transforms = List.copyOf(transforms);
     requireNonNull(governance, "governance");
@@ -107,38 +109,6 @@ public record CompiledArtifacts(
     public Resolved {
       requireNonNull(profile, "profile");
       requireNonNull(value, "value");
-    }
-  }
-
-  /**
-   * Observability after merging both tiers.
-   *
-   * @param traces traces on
-   * @param metrics metrics on
-   * @param lineage lineage on
-   * @param otlpEndpoint the OTLP collector
-   * @param otlpProtocol the OTLP transport
-   * @param lineageEndpoint the OpenLineage endpoint
-   * @param lineageNamespace the OpenLineage namespace
-   * @param sampling the trace sampling ratio
-   * @param attributes resource attributes, including {@code service.name}
-   */
-  public record Observability(
-      boolean traces,
-      boolean metrics,
-      boolean lineage,
-      Optional<StringOrSecret> otlpEndpoint,
-      OtlpProtocol otlpProtocol,
-      Optional<StringOrSecret> lineageEndpoint,
-      String lineageNamespace,
-      double sampling,
-      Map<String, String> attributes) {
-    public Observability {
-      requireNonNull(otlpEndpoint, "otlpEndpoint");
-      requireNonNull(otlpProtocol, "otlpProtocol");
-      requireNonNull(lineageEndpoint, "lineageEndpoint");
-      requireNonNull(lineageNamespace, "lineageNamespace");
-      attributes = SortedMaps.copyOf(attributes);
     }
   }
 }

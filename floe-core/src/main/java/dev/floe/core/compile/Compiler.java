@@ -1,15 +1,17 @@
 package dev.floe.core.compile;
 
 import dev.floe.core.FloeVersion;
+import dev.floe.core.api.Api;
 import dev.floe.core.diag.Code;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemList;
+import dev.floe.core.internal.spelling.Suggestions;
 import dev.floe.core.load.Loaded;
 import dev.floe.core.model.FloeSpec;
 import dev.floe.core.model.PlatformObservability;
 import dev.floe.core.model.PlatformSpec;
+import dev.floe.core.model.Signals;
 import dev.floe.core.platform.LocatedPlatform;
-import dev.floe.core.spelling.Suggestions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +24,7 @@ import java.util.Optional;
  * names, merges observability, and records where everything came from. Never resolves a secret.
  * Thread-safe.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class Compiler {
   private static final long LAST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
@@ -85,20 +88,26 @@ public final class Compiler {
         spec.governance());
   }
 
-  /** Merges observability: a signal is on only if both tiers leave it on. */
-  static CompiledArtifacts.Observability observability(
-      FloeSpec spec, PlatformObservability platform) {
+  /**
+   * Merges observability: a signal is on only if both tiers leave it on (lineage also needs {@code
+   * governance.emit_lineage}); the pipeline's attributes win, {@code service.name} defaults to the
+   * pipeline name, and so does the lineage namespace.
+   */
+  static PlatformObservability observability(FloeSpec spec, PlatformObservability platform) {
     Map<String, String> attributes = new LinkedHashMap<>(platform.attributes());
     attributes.putAll(spec.observability().attributes());
     attributes.putIfAbsent("service.name", spec.name());
-    return new CompiledArtifacts.Observability(
-        platform.traces() && spec.observability().traces(),
-        platform.metrics() && spec.observability().metrics(),
-        platform.lineage() && spec.observability().lineage() && spec.governance().emitLineage(),
+    Signals signals =
+        platform
+            .signals()
+            .and(spec.observability().signals())
+            .and(new Signals(true, true, spec.governance().emitLineage()));
+    return new PlatformObservability(
+        signals,
         platform.otlpEndpoint(),
         platform.otlpProtocol(),
         platform.lineageEndpoint(),
-        platform.lineageNamespace().orElse(spec.name()),
+        Optional.of(platform.lineageNamespace().orElse(spec.name())),
         platform.sampling(),
         attributes);
   }

@@ -1,9 +1,12 @@
 package dev.floe.core.diag;
 
+import dev.floe.core.api.Api;
+
 /**
  * Every stable problem code floe reports. The identifier never changes meaning once released;
  * {@code docs/errors.md} documents each one with an example, and a test keeps the two in step.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public enum Code {
   Y001("YAML syntax error"),
   Y002("duplicate key"),

@@ -1,5 +1,6 @@
 package dev.floe.core.diag;
 
+import dev.floe.core.api.Api;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -9,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /** Says in plain words why a file operation failed, instead of naming a Java exception. */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class IoProblems {
   private IoProblems() {}
 

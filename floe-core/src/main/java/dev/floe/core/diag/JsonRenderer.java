@@ -2,6 +2,8 @@ package dev.floe.core.diag;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.floe.core.api.Api;
+import dev.floe.core.json.JsonOutput;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -11,6 +13,7 @@ import java.util.List;
  * Renders problems as the one JSON document of {@code --format json}: {@code ok}, counts and the
  * problem list with every field present ({@code null} when absent). Thread-safe.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class JsonRenderer {
   private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -19,7 +22,7 @@ public final class JsonRenderer {
   /** The JSON document for the problems, with a trailing newline. */
   public static String render(List<Problem> problems) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator json = dev.floe.core.json.JsonOutput.generator(out)) {
+    try (JsonGenerator json = JsonOutput.generator(out)) {
       json.writeStartObject();
       writeSummary(json, problems);
       json.writeEndObject();
@@ -47,7 +50,7 @@ public final class JsonRenderer {
     json.writeStringField("severity", p.severity().label());
     json.writeStringField("code", p.code());
     json.writeStringField("message", p.message());
-    dev.floe.core.json.JsonOutput.writeOptional(json, "file", p.file());
+    JsonOutput.writeOptional(json, "file", p.file());
     if (p.position().isPresent()) {
       json.writeNumberField("line", p.position().get().line());
       json.writeNumberField("column", p.position().get().column());
@@ -55,14 +58,14 @@ public final class JsonRenderer {
       json.writeNullField("line");
       json.writeNullField("column");
     }
-    dev.floe.core.json.JsonOutput.writeOptional(json, "path", p.path());
-    dev.floe.core.json.JsonOutput.writeOptional(json, "hint", p.hint());
+    JsonOutput.writeOptional(json, "path", p.path());
+    JsonOutput.writeOptional(json, "hint", p.hint());
     json.writeArrayFieldStart("choices");
     for (String choice : p.choices()) {
       json.writeString(choice);
     }
     json.writeEndArray();
-    dev.floe.core.json.JsonOutput.writeOptional(json, "suggestion", p.suggestion());
+    JsonOutput.writeOptional(json, "suggestion", p.suggestion());
     json.writeEndObject();
   }
 }

@@ -2,6 +2,7 @@ package dev.floe.core.diag;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param suggestion the closest valid value
  * @param disclosure whether the source token may be shown in a snippet
  */
+@Api(status = Api.Status.STABLE)
 public record Problem(
     Severity severity,
     String code,

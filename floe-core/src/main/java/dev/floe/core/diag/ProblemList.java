@@ -1,5 +1,6 @@
 package dev.floe.core.diag;
 
+import dev.floe.core.api.Api;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.List;
  * Collects the problems of one phase so that all are reported at once. Not thread-safe: one
  * collector per phase and thread.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class ProblemList {
   /** Orders problems by file, line and column; problems without a position come first. */
   public static final Comparator<Problem> ORDER =

@@ -1,6 +1,9 @@
 package dev.floe.core.diag;
 
+import dev.floe.core.api.Api;
+
 /** How serious a {@link Problem} is: errors fail the command, warnings do not. */
+@Api(status = Api.Status.STABLE)
 public enum Severity {
   ERROR("error"),
   WARNING("warning");

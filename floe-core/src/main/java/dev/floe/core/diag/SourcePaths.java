@@ -1,8 +1,10 @@
 package dev.floe.core.diag;
 
+import dev.floe.core.api.Api;
 import java.nio.file.Path;
 
 /** Names files the way diagnostics show them: relative to the working folder when below it. */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class SourcePaths {
   private SourcePaths() {}
 

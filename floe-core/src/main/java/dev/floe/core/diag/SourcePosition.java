@@ -2,6 +2,8 @@ package dev.floe.core.diag;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
+
 /**
  * A place in a source file: the file as shown to the user, a 1-based line and column, and the
  * length of the token there (at least 1) for the caret underline.
@@ -11,6 +13,7 @@ import static java.util.Objects.requireNonNull;
  * @param column 1-based column
  * @param length characters to underline, at least 1
  */
+@Api(status = Api.Status.STABLE)
 public record SourcePosition(String file, int line, int column, int length) {
   public SourcePosition {
     requireNonNull(file, "file");

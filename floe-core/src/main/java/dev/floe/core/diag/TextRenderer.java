@@ -1,6 +1,7 @@
 package dev.floe.core.diag;
 
-import dev.floe.core.secret.SecretMask;
+import dev.floe.core.api.Api;
+import dev.floe.core.internal.credential.SecretMask;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  * source line with a caret underline, and help lines. Tokens of {@link Disclosure#SECRET} problems
  * are masked. Stateless and thread-safe.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class TextRenderer {
   /** Whether to colour the output with ANSI escapes. */
   public enum Colour {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import dev.floe.core.api.Api;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -15,6 +16,7 @@ import java.io.Writer;
  * The one JSON layout floe writes everywhere (artifacts, schemas, diagnostics, command output):
  * 2-space indent, {@code "key": value}, empty containers as {@code {}} and {@code []}.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class JsonOutput {
   private static final JsonFactory FACTORY = new JsonFactory();
 

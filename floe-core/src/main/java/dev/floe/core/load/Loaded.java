@@ -2,7 +2,8 @@ package dev.floe.core.load;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.floe.core.schema.SourceMap;
+import dev.floe.core.api.Api;
+import dev.floe.core.diag.SourceMap;
 
 /**
  * A validated configuration document with where it came from.
@@ -13,6 +14,7 @@ import dev.floe.core.schema.SourceMap;
  * @param sha256 {@code sha256:<hex>} of the document's bytes
  * @param <T> the model type
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record Loaded<T>(T value, String file, SourceMap sourceMap, String sha256) {
   public Loaded {
     requireNonNull(value, "value");

@@ -1,6 +1,9 @@
 package dev.floe.core.model;
 
+import dev.floe.core.api.Api;
+
 /** How an Iceberg REST catalog delegates storage access to clients. */
+@Api(status = Api.Status.EXPERIMENTAL)
 public enum AccessDelegation implements WireEnum {
   NONE("none"),
   VENDED_CREDENTIALS("vended-credentials"),

@@ -2,6 +2,7 @@ package dev.floe.core.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param properties extra catalog properties, sorted by key
  * @param credentials how to authenticate
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record CatalogProfile(
     CatalogType type,
     Optional<StringOrSecret> uri,

@@ -1,6 +1,9 @@
 package dev.floe.core.model;
 
+import dev.floe.core.api.Api;
+
 /** Kinds of Iceberg catalog a catalog profile can describe. */
+@Api(status = Api.Status.EXPERIMENTAL)
 public enum CatalogType implements WireEnum {
   POLARIS("polaris"),
   REST("rest"),

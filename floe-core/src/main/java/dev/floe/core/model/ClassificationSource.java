@@ -1,6 +1,9 @@
 package dev.floe.core.model;
 
+import dev.floe.core.api.Api;
+
 /** Where data classifications come from. */
+@Api(status = Api.Status.EXPERIMENTAL)
 public enum ClassificationSource implements WireEnum {
   DBT_META("dbt_meta"),
   EXTERNAL("external");

@@ -2,6 +2,7 @@ package dev.floe.core.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import java.util.Map;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Map;
  *     {@code Boolean} or a sorted {@code Map<String, String>}
  * @param credentials how to authenticate
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record ComputeProfile(
     ComputeType type, Map<String, Object> properties, Credentials credentials) {
   public ComputeProfile {

@@ -1,6 +1,9 @@
 package dev.floe.core.model;
 
+import dev.floe.core.api.Api;
+
 /** Compute engines a compute profile can describe. */
+@Api(status = Api.Status.EXPERIMENTAL)
 public enum ComputeType implements WireEnum {
   DUCKDB("duckdb"),
   SNOWFLAKE("snowflake"),

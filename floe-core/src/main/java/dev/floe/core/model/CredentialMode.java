@@ -1,6 +1,9 @@
 package dev.floe.core.model;
 
+import dev.floe.core.api.Api;
+
 /** How a profile obtains credentials at run time. */
+@Api(status = Api.Status.EXPERIMENTAL)
 public enum CredentialMode implements WireEnum {
   STATIC("static"),
   OAUTH2("oauth2"),

@@ -2,12 +2,14 @@ package dev.floe.core.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import java.util.Optional;
 
 /**
  * The {@code credentials} block of a profile: how the runtime obtains credentials. Holds secret
  * references only, never secret values.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public sealed interface Credentials
     permits Credentials.Static,
         Credentials.OAuth2,

@@ -2,6 +2,7 @@ package dev.floe.core.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param governance governance settings
  * @param observability which signals the pipeline leaves on, and extra attributes
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record FloeSpec(
     String name,
     String version,
@@ -68,10 +70,18 @@ public record FloeSpec(
     }
   }
 
-  /** Observability flags: a pipeline can switch signals off, never add endpoints. */
-  public record Observability(
-      boolean traces, boolean lineage, boolean metrics, Map<String, String> attributes) {
+  /**
+   * Observability flags: a pipeline can switch signals off, never add endpoints.
+   *
+   * @param signals the signals the pipeline leaves on
+   * @param attributes extra resource attributes, sorted by key; they win over the platform's
+   */
+  public record Observability(Signals signals, Map<String, String> attributes) {
+    /** Every signal left on, no extra attribute: what an absent block means. */
+    public static final Observability DEFAULT = new Observability(Signals.ALL, Map.of());
+
     public Observability {
+      requireNonNull(signals, "signals");
       attributes = SortedMaps.copyOf(attributes);
     }
   }

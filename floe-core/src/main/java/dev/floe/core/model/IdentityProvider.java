@@ -1,6 +1,9 @@
 package dev.floe.core.model;
 
+import dev.floe.core.api.Api;
+
 /** Workload identity providers for service_account credentials. */
+@Api(status = Api.Status.EXPERIMENTAL)
 public enum IdentityProvider implements WireEnum {
   GCP("gcp"),
   AZURE("azure"),

@@ -1,6 +1,9 @@
 package dev.floe.core.model;
 
+import dev.floe.core.api.Api;
+
 /** The OTLP transport for traces and metrics. */
+@Api(status = Api.Status.EXPERIMENTAL)
 public enum OtlpProtocol implements WireEnum {
   HTTP_PROTOBUF("http/protobuf"),
   GRPC("grpc");

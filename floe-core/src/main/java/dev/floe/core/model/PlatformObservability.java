@@ -2,26 +2,27 @@ package dev.floe.core.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The observability block of platform.yaml: which signals the platform allows and where they go.
+ * CompiledArtifacts holds the same settings after the merge with floe.yaml: only the signals both
+ * files leave on, and the lineage namespace always set. Immutable and thread-safe.
  *
- * @param traces whether traces are exported
- * @param metrics whether metrics are exported
- * @param lineage whether lineage is emitted
+ * @param signals which signals are on
  * @param otlpEndpoint the OTLP collector
  * @param otlpProtocol the OTLP transport
  * @param lineageEndpoint the OpenLineage endpoint
- * @param lineageNamespace the OpenLineage namespace; defaults to the pipeline name at compile time
+ * @param lineageNamespace the OpenLineage namespace; in platform.yaml it may be absent, and then
+ *     the compiler sets the pipeline name
  * @param sampling the trace sampling ratio, 0.0 to 1.0
  * @param attributes resource attributes
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record PlatformObservability(
-    boolean traces,
-    boolean metrics,
-    boolean lineage,
+    Signals signals,
     Optional<StringOrSecret> otlpEndpoint,
     OtlpProtocol otlpProtocol,
     Optional<StringOrSecret> lineageEndpoint,
@@ -31,9 +32,7 @@ public record PlatformObservability(
   /** Every signal on, no endpoint, full sampling. */
   public static final PlatformObservability DEFAULT =
       new PlatformObservability(
-          true,
-          true,
-          true,
+          Signals.ALL,
           Optional.empty(),
           OtlpProtocol.HTTP_PROTOBUF,
           Optional.empty(),
@@ -42,6 +41,7 @@ public record PlatformObservability(
           Map.of());
 
   public PlatformObservability {
+    requireNonNull(signals, "signals");
     requireNonNull(otlpEndpoint, "otlpEndpoint");
     requireNonNull(otlpProtocol, "otlpProtocol");
     requireNonNull(lineageEndpoint, "lineageEndpoint");

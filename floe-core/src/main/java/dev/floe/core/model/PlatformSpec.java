@@ -2,6 +2,7 @@ package dev.floe.core.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import java.util.Map;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param compute compute profiles by name, sorted
  * @param observability the observability block
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record PlatformSpec(
     String version,
     Map<String, StorageProfile> storage,

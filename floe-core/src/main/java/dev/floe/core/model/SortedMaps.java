@@ -2,20 +2,18 @@ package dev.floe.core.model;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /** Immutable maps with sorted keys, so that everything written from the model is deterministic. */
-public final class SortedMaps {
+final class SortedMaps {
   private SortedMaps() {}
 
   /** An unmodifiable, key-sorted copy; null keys and values are refused. */
-  public static <V> Map<String, V> copyOf(Map<String, ? extends V> map) {
+  static <V> Map<String, V> copyOf(Map<String, ? extends V> map) {
     TreeMap<String, V> sorted = new TreeMap<>();
     map.forEach(
-        (k, v) ->
-            sorted.put(
-                java.util.Objects.requireNonNull(k, "key"),
-                java.util.Objects.requireNonNull(v, "value")));
+        (k, v) -> sorted.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
     return Collections.unmodifiableMap(sorted);
   }
 }

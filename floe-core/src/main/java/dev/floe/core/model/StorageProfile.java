@@ -2,6 +2,7 @@ package dev.floe.core.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param pathStyleAccess whether to address buckets by path (MinIO and S3-compatible servers)
  * @param credentials how to authenticate
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record StorageProfile(
     StorageType type,
     Optional<StringOrSecret> endpoint,

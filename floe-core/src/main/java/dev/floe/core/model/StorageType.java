@@ -1,6 +1,9 @@
 package dev.floe.core.model;
 
+import dev.floe.core.api.Api;
+
 /** Kinds of object storage a storage profile can describe. */
+@Api(status = Api.Status.EXPERIMENTAL)
 public enum StorageType implements WireEnum {
   S3("s3"),
   GCS("gcs"),

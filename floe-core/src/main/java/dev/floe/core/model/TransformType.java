@@ -1,6 +1,9 @@
 package dev.floe.core.model;
 
+import dev.floe.core.api.Api;
+
 /** Kinds of declarative transform a pipeline can run. */
+@Api(status = Api.Status.EXPERIMENTAL)
 public enum TransformType implements WireEnum {
   DBT("dbt"),
   SQL("sql");

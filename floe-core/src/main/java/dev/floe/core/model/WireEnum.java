@@ -1,10 +1,12 @@
 package dev.floe.core.model;
 
+import dev.floe.core.api.Api;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** An enum whose constants have one exact spelling in files ({@code vended-credentials}). */
+@Api(status = Api.Status.EXPERIMENTAL)
 public interface WireEnum {
   /** The spelling in YAML and JSON. */
   String wire();

@@ -2,6 +2,7 @@ package dev.floe.core.platform;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import dev.floe.core.load.Loaded;
 import dev.floe.core.model.PlatformSpec;
 
@@ -13,6 +14,7 @@ import dev.floe.core.model.PlatformSpec;
  * @param source as recorded in CompiledArtifacts: a path relative to the project folder when below
  *     it, {@code env} or {@code builtin:local}
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record LocatedPlatform(Loaded<PlatformSpec> platform, String environment, String source) {
   public LocatedPlatform {
     requireNonNull(platform, "platform");

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.floe.core.api.Api;
 import dev.floe.core.diag.Code;
 import dev.floe.core.diag.IoProblems;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
+import dev.floe.core.internal.digest.Hashes;
 import dev.floe.core.json.JsonOutput;
-import dev.floe.core.load.Hashes;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -48,6 +49,7 @@ import java.util.regex.Pattern;
  * Only {@code fingerprint} is matched; {@code rule}, {@code file} and {@code line} are there for
  * the people who review the file.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class Baseline {
   /** The format version this floe reads and writes. */
   public static final int VERSION = 1;

@@ -1,5 +1,6 @@
 package dev.floe.core.scan;
 
+import dev.floe.core.api.Api;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * <p>The detector reports where a credential is ({@link Hit}), never what it is. Stateless and
  * thread-safe.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class CredentialDetector {
   /** The comment that accepts a reviewed line. */
   public static final String ALLOW_MARKER = "floe:allow-secret";

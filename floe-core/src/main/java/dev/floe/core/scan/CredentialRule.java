@@ -1,11 +1,14 @@
 package dev.floe.core.scan;
 
+import dev.floe.core.api.Api;
+
 /**
  * The documented rules of the credential detector. Each rule has a stable identifier (used in
  * baselines, SARIF and the JSON output), a human name that diagnostics use ("looks like a GitHub
  * token") and a description for {@code docs/security.md} and SARIF rule metadata. An identifier
  * never changes meaning once released.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public enum CredentialRule {
   AWS_ACCESS_KEY_ID(
       "aws-access-key-id",

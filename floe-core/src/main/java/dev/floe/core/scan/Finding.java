@@ -2,10 +2,11 @@ package dev.floe.core.scan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import dev.floe.core.diag.Code;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.SourcePosition;
-import dev.floe.core.load.Hashes;
+import dev.floe.core.internal.digest.Hashes;
 import java.nio.file.Path;
 
 /**
@@ -23,6 +24,7 @@ import java.nio.file.Path;
  * @param lineHash {@code sha256:<hex>} of the line's text, trimmed and with whitespace runs
  *     collapsed to one space
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record Finding(
     CredentialRule rule,
     Path path,

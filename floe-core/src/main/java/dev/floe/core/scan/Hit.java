@@ -2,6 +2,8 @@ package dev.floe.core.scan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
+
 /**
  * Where in a text the detector found a credential: never the credential itself.
  *
@@ -11,6 +13,7 @@ import static java.util.Objects.requireNonNull;
  * @param end 0-based index after its end
  * @param key the key it was found under, or empty when it was not under a key
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record Hit(CredentialRule rule, int line, int start, int end, String key) {
   public Hit {
     requireNonNull(rule, "rule");

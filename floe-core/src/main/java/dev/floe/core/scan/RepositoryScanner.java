@@ -2,6 +2,7 @@ package dev.floe.core.scan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import dev.floe.core.diag.Code;
 import dev.floe.core.diag.IoProblems;
 import dev.floe.core.diag.Problem;
@@ -9,9 +10,9 @@ import dev.floe.core.diag.ProblemList;
 import dev.floe.core.diag.SourcePaths;
 import dev.floe.core.diag.SourcePosition;
 import dev.floe.core.diag.SourceTexts;
-import dev.floe.core.secret.SecretMask;
-import dev.floe.core.yaml.YamlLoader;
-import dev.floe.core.yaml.YamlNode;
+import dev.floe.core.internal.credential.SecretMask;
+import dev.floe.core.internal.yaml.YamlLoader;
+import dev.floe.core.internal.yaml.YamlNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -37,6 +38,7 @@ import java.util.TreeSet;
  * own files (floe.yaml, platform.yaml) are also checked against their schema: any literal in a
  * credential field is a finding. Thread-safe: each {@link #scan} is independent.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class RepositoryScanner {
   /** Folder names that are never entered: version control, build output, dependencies, IDEs. */
   public static final Set<String> SKIPPED_FOLDERS =
@@ -200,7 +202,7 @@ public final class RepositoryScanner {
           return Optional.empty();
         }
       }
-      String text = dev.floe.core.yaml.YamlLoader.strictUtf8(bytes);
+      String text = YamlLoader.strictUtf8(bytes);
       state.scanned++;
       return Optional.of(text);
     } catch (CharacterCodingException e) {
@@ -296,7 +298,7 @@ public final class RepositoryScanner {
   private static List<TreeScan.ValueHit> schemaHits(String shown, String text) {
     ProblemList ignored = new ProblemList();
     Optional<YamlNode> root = new YamlLoader(new SourceTexts()).load(shown, text, ignored);
-    return root.map(r -> TreeScan.walk(r, TreeScan.Mode.SCHEMA)).orElse(List.of());
+    return root.map(r -> TreeScan.walk(r)).orElse(List.of());
   }
 
   private Problem unreadable(Path file, IOException e) {

@@ -1,6 +1,7 @@
 package dev.floe.core.scan;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.floe.core.api.Api;
 import dev.floe.core.json.JsonOutput;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -17,6 +18,7 @@ import java.util.List;
  * %SRCROOT%}) and a partial fingerprint. No result carries the credential or a snippet of its line.
  * Stateless and thread-safe.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class SarifWriter {
   /** The SARIF version written. */
   public static final String VERSION = "2.1.0";

@@ -1,5 +1,6 @@
 package dev.floe.core.scan;
 
+import dev.floe.core.api.Api;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.Optional;
  * The kinds of files the scanner reads, chosen by file name. The syntax only tunes how keys and
  * values are recognised on a line; every rule applies to every syntax.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public enum Syntax {
   YAML,
   JSON,

@@ -1,55 +1,33 @@
 package dev.floe.core.scan;
 
-import dev.floe.core.secret.CredentialKeys;
-import dev.floe.core.yaml.YamlMapping;
-import dev.floe.core.yaml.YamlNode;
-import dev.floe.core.yaml.YamlScalar;
-import dev.floe.core.yaml.YamlSequence;
+import dev.floe.core.internal.credential.CredentialKeys;
+import dev.floe.core.internal.yaml.YamlNode;
+import dev.floe.core.internal.yaml.YamlPaths;
+import dev.floe.core.internal.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Walks a loaded YAML tree and runs the detector on every string scalar with the key it is under,
- * so that a hit is reported at the scalar's exact position with its field path. Stateless.
+ * Runs the detector on every string scalar of a floe file with the key it is under, and reports any
+ * literal under a credential field as the schema would: a hit is reported at the scalar's exact
+ * position with its field path. Stateless.
  */
 final class TreeScan {
-  /** Whether literal values under credential fields are hits on their own, as in floe files. */
-  enum Mode {
-    /** Only the detector's rules. */
-    DETECTOR,
-    /** The detector's rules, and any literal under a credential field (the schema's rule). */
-    SCHEMA
-  }
-
   /** A hit on one scalar: the scalar (its position), its field path and the rule. */
   record ValueHit(YamlScalar scalar, String path, CredentialRule rule) {}
 
   private TreeScan() {}
 
   /** Every hit in the tree, in document order. */
-  static List<ValueHit> walk(YamlNode root, Mode mode) {
+  static List<ValueHit> walk(YamlNode root) {
     List<ValueHit> hits = new ArrayList<>();
-    walk(root, "", null, mode, hits);
+    for (YamlPaths.PathedScalar value : YamlPaths.scalars(root)) {
+      check(value.scalar(), value.path(), value.key().orElse(null), hits);
+    }
     return hits;
   }
 
-  private static void walk(YamlNode node, String path, String key, Mode mode, List<ValueHit> out) {
-    if (node instanceof YamlMapping mapping) {
-      for (YamlMapping.Entry entry : mapping.entries()) {
-        String name = entry.key().value();
-        walk(entry.value(), join(path, name), name, mode, out);
-      }
-    } else if (node instanceof YamlSequence sequence) {
-      for (int i = 0; i < sequence.items().size(); i++) {
-        walk(sequence.items().get(i), path + "[" + i + "]", key, mode, out);
-      }
-    } else if (node instanceof YamlScalar scalar) {
-      check(scalar, path, key, mode, out);
-    }
-  }
-
-  private static void check(
-      YamlScalar scalar, String path, String key, Mode mode, List<ValueHit> out) {
+  private static void check(YamlScalar scalar, String path, String key, List<ValueHit> out) {
     String value = scalar.value();
     if (scalar.kind() == YamlScalar.Kind.STRING) {
       List<Hit> hits = CredentialDetector.scanValue(key, value);
@@ -58,8 +36,7 @@ final class TreeScan {
         return;
       }
     }
-    if (mode == Mode.SCHEMA
-        && key != null
+    if (key != null
         && scalar.kind() != YamlScalar.Kind.NULL
         && CredentialKeys.isCredential(key)
         && !value.isBlank()
@@ -67,9 +44,5 @@ final class TreeScan {
         && !Allowlist.example(value)) {
       out.add(new ValueHit(scalar, path, CredentialRule.PLAINTEXT_SECRET_FIELD));
     }
-  }
-
-  static String join(String path, String key) {
-    return dev.floe.core.schema.FieldPaths.join(path, key);
   }
 }

@@ -2,6 +2,7 @@ package dev.floe.core.secret;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
  * Its {@link #toString()} names the keys and masks every value; equality is identity. Immutable and
  * thread-safe.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class MultiKeySecret {
   private final String name;
   private final Map<String, Secret> values;

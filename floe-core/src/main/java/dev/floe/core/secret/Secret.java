@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import dev.floe.core.api.Api;
+import dev.floe.core.internal.credential.SecretMask;
 import java.io.IOException;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,7 @@ import javax.security.auth.Destroyable;
  * <p>Thread-safe. {@link #destroy()} wipes the held characters; afterwards {@link #reveal()}
  * throws.
  */
+@Api(status = Api.Status.STABLE)
 public final class Secret implements JsonSerializable, Destroyable {
   /** The text shown instead of a secret value, everywhere. */
   public static final String MASK = SecretMask.MASK;

@@ -2,6 +2,7 @@ package dev.floe.core.secret;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import dev.floe.core.model.CatalogType;
 import dev.floe.core.model.ComputeType;
 import dev.floe.core.model.StorageType;
@@ -27,6 +28,7 @@ import java.util.stream.Collectors;
  * @param alternatives sets of required keys; the secret is complete when one set is all present
  * @param optional keys read when present
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record SecretKeys(String profile, List<List<String>> alternatives, List<String> optional) {
   public SecretKeys {
     requireNonNull(profile, "profile");

@@ -2,6 +2,7 @@ package dev.floe.core.secret;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param note why the place did not count although it exists ({@code empty}, {@code not readable},
  *     {@code a folder}, {@code failed: IllegalStateException}); empty otherwise
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record SecretLocation(Kind kind, String where, Optional<String> key, Optional<String> note) {
   /** Kinds of places, in resolution order. */
   public enum Kind {

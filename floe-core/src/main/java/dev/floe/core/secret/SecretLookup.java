@@ -2,6 +2,7 @@ package dev.floe.core.secret;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * and {@link #values()} hand them out as {@link Secret}s, and {@link #toString()} shows names and
  * places only. Immutable and thread-safe.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class SecretLookup {
   private final SecretRequirement requirement;
   private final Map<String, Secret> values;

@@ -1,5 +1,6 @@
 package dev.floe.core.secret;
 
+import dev.floe.core.api.Api;
 import dev.floe.core.model.SecretRef;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  * Names are checked against {@link SecretRef#NAME_PATTERN} and keys against {@code [a-z0-9_-]+}, so
  * that no path leaves the secrets root. Stateless.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class SecretNames {
   private static final Pattern KEY = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,252}$");
 

@@ -1,5 +1,6 @@
 package dev.floe.core.secret;
 
+import dev.floe.core.api.Api;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Optional;
  * (address, role) from their own environment variables. An exception thrown by {@link #lookup} is
  * recorded by class name only and the search goes on.
  */
+@Api(status = Api.Status.STABLE)
 public interface SecretProvider {
   /**
    * The provider's name as written in {@code FLOE_SECRET_PROVIDERS}: lower-case letters, digits and

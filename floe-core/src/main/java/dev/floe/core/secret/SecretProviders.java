@@ -1,9 +1,10 @@
 package dev.floe.core.secret;
 
+import dev.floe.core.api.Api;
 import dev.floe.core.diag.Code;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
-import dev.floe.core.spelling.Suggestions;
+import dev.floe.core.internal.spelling.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.ServiceLoader;
  * listing the installed ones. Providers always come after the environment and the mounted files.
  * Stateless.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class SecretProviders {
   /** The environment variable that chooses and orders providers. */
   public static final String VARIABLE = "FLOE_SECRET_PROVIDERS";

@@ -2,6 +2,7 @@ package dev.floe.core.secret;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import dev.floe.core.diag.SourcePosition;
 import dev.floe.core.model.SecretRef;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param keys the keys of a multi-key secret; empty for a single value
  * @param position where the reference is written, when it was read from a file
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public record SecretRequirement(
     String name, String field, Optional<SecretKeys> keys, Optional<SourcePosition> position) {
   public SecretRequirement {

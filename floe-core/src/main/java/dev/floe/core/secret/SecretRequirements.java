@@ -1,6 +1,9 @@
 package dev.floe.core.secret;
 
+import dev.floe.core.api.Api;
 import dev.floe.core.compile.CompiledArtifacts;
+import dev.floe.core.diag.FieldPaths;
+import dev.floe.core.diag.SourceMap;
 import dev.floe.core.load.Loaded;
 import dev.floe.core.model.CatalogProfile;
 import dev.floe.core.model.ComputeProfile;
@@ -9,7 +12,6 @@ import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.model.SecretRef;
 import dev.floe.core.model.StorageProfile;
 import dev.floe.core.model.StringOrSecret;
-import dev.floe.core.schema.SourceMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,7 @@ import java.util.function.Supplier;
  * their names. Order: storage, catalogs, compute, observability; profiles by name; fields as
  * written in the spec. Stateless.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class SecretRequirements {
   private SecretRequirements() {}
 
@@ -102,7 +105,7 @@ public final class SecretRequirements {
   }
 
   private static String join(String path, String key) {
-    return dev.floe.core.schema.FieldPaths.join(path, key);
+    return FieldPaths.join(path, key);
   }
 
   /** The distinct secret names of {@code requirements}, in first-seen order. */

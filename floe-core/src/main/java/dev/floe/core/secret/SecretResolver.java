@@ -2,6 +2,7 @@ package dev.floe.core.secret;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.core.api.Api;
 import dev.floe.core.diag.Code;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
@@ -43,6 +44,7 @@ import java.util.stream.Collectors;
  *
  * <p>Immutable; thread-safe when its providers are.
  */
+@Api(status = Api.Status.EXPERIMENTAL)
 public final class SecretResolver {
   /** The environment variable that moves the secrets root. */
   public static final String SECRETS_DIR_VARIABLE = "FLOE_SECRETS_DIR";

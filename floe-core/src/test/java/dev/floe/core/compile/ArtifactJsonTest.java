@@ -7,7 +7,8 @@ import dev.floe.core.diag.Code;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.SourceTexts;
-import dev.floe.core.load.ConfigLoader;
+import dev.floe.core.diag.TextRenderer;
+import dev.floe.core.internal.load.ConfigLoader;
 import dev.floe.core.platform.LocatedPlatform;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class ArtifactJsonTest {
     CompiledArtifacts artifacts = compileDemo(env);
 
     String json = ArtifactJson.write(artifacts);
-    CompiledArtifacts read = ArtifactJson.read("target/compiled_artifacts.json", json, sources);
+    CompiledArtifacts read = ArtifactJson.read("target/compiled_artifacts.json", json);
 
     assertThat(read).isEqualTo(artifacts);
     assertThat(ArtifactJson.write(read)).isEqualTo(json);
@@ -47,7 +48,7 @@ class ArtifactJsonTest {
     Path file = dir.resolve("compiled_artifacts.json");
     Files.writeString(file, ArtifactJson.write(artifacts));
 
-    assertThat(ArtifactJson.read(file, "compiled_artifacts.json", sources)).isEqualTo(artifacts);
+    assertThat(ArtifactJson.read(file)).isEqualTo(artifacts);
   }
 
   @Test
@@ -67,7 +68,7 @@ class ArtifactJsonTest {
   void newerMinorVersionIsRead() throws IOException {
     String json = ArtifactJson.write(compileDemo("dev")).replaceFirst("\"2\\.0\\.0\"", "\"2.7.1\"");
 
-    assertThat(ArtifactJson.read("a.json", json, sources).version()).isEqualTo("2.7.1");
+    assertThat(ArtifactJson.read("a.json", json).version()).isEqualTo("2.7.1");
   }
 
   @Test
@@ -123,11 +124,27 @@ class ArtifactJsonTest {
   void missingFileIsY006(@TempDir Path dir) {
     List<Problem> problems =
         catchThrowableOfType(
-                ProblemException.class,
-                () -> ArtifactJson.read(dir.resolve("none.json"), "none.json", sources))
+                ProblemException.class, () -> ArtifactJson.read(dir.resolve("none.json")))
             .problems();
 
     assertThat(problems).extracting(Problem::code).containsExactly(Code.Y006.id());
+  }
+
+  @Test
+  void problemsOfAnArtifactFileRenderOnTheirOwn(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("compiled_artifacts.json");
+    Files.writeString(
+        file, ArtifactJson.write(compileDemo("dev")).replaceFirst("\"2\\.0\\.0\"", "\"3.0.0\""));
+
+    ProblemException e =
+        catchThrowableOfType(ProblemException.class, () -> ArtifactJson.read(file));
+
+    String shown = file.toString().replace('\\', '/');
+    assertThat(e.problems()).extracting(p -> p.file().orElseThrow()).containsExactly(shown);
+    assertThat(new TextRenderer(e.sources(), TextRenderer.Colour.PLAIN).render(e.problems()))
+        .contains(" --> " + shown + ":2:14")
+        .contains("2 |   \"version\": \"3.0.0\",")
+        .contains("^^^^^^^");
   }
 
   @Test
@@ -159,7 +176,7 @@ class ArtifactJsonTest {
           new Compiler(CLOCK, Map.of())
               .compile(loader.pipelineText("floe.yaml", "name: p\nversion: \"1.0.0\"\n"), platform);
 
-      assertThat(ArtifactJson.read("a.json", ArtifactJson.write(artifacts), sources))
+      assertThat(ArtifactJson.read("a.json", ArtifactJson.write(artifacts)))
           .as(escaped)
           .isEqualTo(artifacts);
     }
@@ -180,7 +197,7 @@ class ArtifactJsonTest {
 
   private List<Problem> problems(String json) {
     return catchThrowableOfType(
-            ProblemException.class, () -> ArtifactJson.read("artifact.json", json, sources))
+            ProblemException.class, () -> ArtifactJson.read("artifact.json", json))
         .problems();
   }
 

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.floe.core.compile.ArtifactJson;
 import dev.floe.core.compile.Compiler;
-import dev.floe.core.load.ConfigLoader;
+import dev.floe.core.internal.load.ConfigLoader;
+import dev.floe.core.internal.load.PlatformLocator;
 import dev.floe.core.load.Loaded;
 import dev.floe.core.model.FloeSpec;
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.platform.LocatedPlatform;
-import dev.floe.core.platform.PlatformLocator;
 import dev.floe.core.platform.PlatformRequest;
 import java.io.IOException;
 import java.io.Reader;
@@ -296,6 +296,7 @@ class GoldenDiagnosticsTest {
       run(c, sources);
       return List.of();
     } catch (ProblemException e) {
+      sources.putAll(e.sources());
       return e.problems();
     }
   }
@@ -307,7 +308,7 @@ class GoldenDiagnosticsTest {
       case PIPELINE -> loader.pipeline(c.input(), display(c.input()));
       case ARTIFACT ->
           ArtifactJson.read(
-              display(c.input()), Files.readString(c.input(), StandardCharsets.UTF_8), sources);
+              display(c.input()), Files.readString(c.input(), StandardCharsets.UTF_8));
       case COMPILE -> compile(c, loader);
       case LOCATE -> locate(c, sources);
     }
@@ -337,22 +338,18 @@ class GoldenDiagnosticsTest {
           }
         });
     ConfigLoader loader = new ConfigLoader(sources, env);
-    PlatformRequest locate =
-        new PlatformRequest(
-            Optional.ofNullable(request.get("option.platform")).map(Path::of),
-            Optional.ofNullable(request.get("option.env")),
-            dir,
-            dir,
-            dir.resolve("home"),
-            env,
-            Optional.empty());
+    PlatformRequest.Builder options =
+        PlatformRequest.builder().workDir(dir).homeDir(dir.resolve("home"));
+    Optional.ofNullable(request.get("option.platform")).map(Path::of).ifPresent(options::platform);
+    Optional.ofNullable(request.get("option.env")).ifPresent(options::environment);
+    PlatformLocator.Search locate = PlatformLocator.Search.of(options.build(), dir, env);
     Path floe = dir.resolve("floe.yaml");
     if (Files.isRegularFile(floe)) {
       Loaded<FloeSpec> pipeline = cleanly(c, sources, () -> loader.pipeline(floe, "floe.yaml"));
       if (pipeline.value().platform().isPresent()) {
         locate =
             locate.withPin(
-                new PlatformRequest.Pin(
+                new PlatformLocator.Pin(
                     pipeline.value().platform().get(),
                     pipeline.sourceMap().position("platform.ref")));
       }

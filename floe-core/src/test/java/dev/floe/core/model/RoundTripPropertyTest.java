@@ -8,12 +8,12 @@ import dev.floe.core.compile.Compiler;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.SourceTexts;
 import dev.floe.core.diag.TextRenderer;
-import dev.floe.core.load.ConfigLoader;
+import dev.floe.core.internal.credential.CredentialKeys;
+import dev.floe.core.internal.load.ConfigLoader;
+import dev.floe.core.internal.pipeline.PipelineTrees;
+import dev.floe.core.internal.platform.PlatformTrees;
 import dev.floe.core.load.Loaded;
-import dev.floe.core.pipeline.PipelineTrees;
 import dev.floe.core.platform.LocatedPlatform;
-import dev.floe.core.platform.PlatformTrees;
-import dev.floe.core.secret.CredentialKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -192,7 +192,7 @@ class RoundTripPropertyTest {
           String json = ArtifactJson.write(artifacts);
           CompiledArtifacts read;
           try {
-            read = ArtifactJson.read("artifact.json", json, new SourceTexts());
+            read = ArtifactJson.read("artifact.json", json);
           } catch (ProblemException e) {
             throw new AssertionError(
                 label + ": written JSON does not read back: " + e.problems() + "\n" + json, e);
@@ -503,9 +503,7 @@ class RoundTripPropertyTest {
       Map<String, String> attributes = new TreeMap<>();
       repeat(0, 4, () -> attributes.put(mapKey(true), text(true)));
       return new PlatformObservability(
-          random.nextBoolean(),
-          random.nextBoolean(),
-          random.nextBoolean(),
+          new Signals(random.nextBoolean(), random.nextBoolean(), random.nextBoolean()),
           maybe(() -> random.nextInt(3) == 0 ? secretRef() : StringOrSecret.literal(url())),
           pick(List.of(OtlpProtocol.values())),
           maybe(() -> random.nextInt(3) == 0 ? secretRef() : StringOrSecret.literal(url())),
@@ -544,7 +542,8 @@ class RoundTripPropertyTest {
           new FloeSpec.Governance(
               pick(List.of(ClassificationSource.values())), random.nextBoolean()),
           new FloeSpec.Observability(
-              random.nextBoolean(), random.nextBoolean(), random.nextBoolean(), attributes));
+              new Signals(random.nextBoolean(), random.nextBoolean(), random.nextBoolean()),
+              attributes));
     }
 
     // -- values -------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.SourceTexts;
 import dev.floe.core.diag.TextRenderer;
-import dev.floe.core.load.ConfigLoader;
+import dev.floe.core.internal.load.ConfigLoader;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.SourceTexts;
-import dev.floe.core.load.ConfigLoader;
+import dev.floe.core.internal.load.ConfigLoader;
 import dev.floe.core.schema.JsonSchemaExporterTest.Case;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,7 +3,7 @@ package dev.floe.core.secret;
 import dev.floe.core.compile.CompiledArtifacts;
 import dev.floe.core.compile.Compiler;
 import dev.floe.core.diag.SourceTexts;
-import dev.floe.core.load.ConfigLoader;
+import dev.floe.core.internal.load.ConfigLoader;
 import dev.floe.core.load.Loaded;
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.platform.LocatedPlatform;

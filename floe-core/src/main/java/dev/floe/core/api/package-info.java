@@ -1,0 +1,6 @@
+/**
+ * The stability mark {@link dev.floe.core.api.Api} that every public type of floe's API carries:
+ * {@code STABLE}, {@code EXPERIMENTAL} or {@code INTERNAL}. API; depends on nothing.
+ */
+@Api(status = Api.Status.STABLE)
+package dev.floe.core.api;
