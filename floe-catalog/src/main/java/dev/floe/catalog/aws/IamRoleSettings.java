@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * <p>Immutable and thread-safe; every component is validated here, so a settings value is always
  * usable.
  *
- * @param roleArn the role to assume, {@code arn:aws[-partition]:iam::<12 digits>:role/<name>}
+ * @param roleArn the role to assume, {@code arn:<partition>:iam::<12 digits>:role/<name>}, in any
+ *     partition ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, {@code aws-iso-b})
  * @param externalId the external id the role's trust policy requires, when it requires one
  * @param sessionName the role session name, 2–64 characters of {@code [\w+=,.@-]}; it appears in
  *     CloudTrail and in the assumed role's ARN
@@ -57,7 +58,7 @@ public record IamRoleSettings(
   public static final String DEFAULT_REGION = "us-east-1";
 
   private static final Pattern ROLE_ARN =
-      Pattern.compile("^arn:aws(-[a-z]+)?:iam::\\d{12}:role/[\\w+=,.@/-]+$");
+      Pattern.compile("^arn:aws(-[a-z]+)*:iam::\\d{12}:role/[\\w+=,.@/-]+$");
   private static final Pattern SESSION_NAME = Pattern.compile("^[\\w+=,.@-]{2,64}$");
   private static final Pattern EXTERNAL_ID = Pattern.compile("^[\\w+=,.@:/-]{2,1224}$");
   private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z0-9]+)+$");
