@@ -68,9 +68,9 @@ final class LocalPositionOutputStream extends PositionOutputStream {
     return new LocalPositionOutputStream(location, target, temporary, publish, channel);
   }
 
+  /** The position; also after {@link #close()}, where Iceberg's writers ask for the length. */
   @Override
-  public long getPos() throws IOException {
-    checkOpen();
+  public long getPos() {
     return position;
   }
 

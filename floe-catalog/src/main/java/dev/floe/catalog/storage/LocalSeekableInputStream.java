@@ -22,9 +22,9 @@ final class LocalSeekableInputStream extends SeekableInputStream implements Rang
     this.channel = channel;
   }
 
+  /** The position; also after {@link #close()}, where Iceberg's writers ask for the length. */
   @Override
-  public long getPos() throws IOException {
-    checkOpen();
+  public long getPos() {
     return position;
   }
 
