@@ -163,6 +163,25 @@ class ServiceAccountTokensTest {
   }
 
   @Test
+  void azureRefreshesBeforeExpiryWithTheRotatedAssertion() throws IOException {
+    server.lifetime("600");
+    ServiceAccountTokens tokens = azure();
+    AccessToken first = tokens.current();
+    Files.writeString(tokenFile, "projected-token-two", StandardCharsets.UTF_8);
+
+    clock.advance(Duration.ofMinutes(7).plusSeconds(59));
+    assertThat(tokens.current()).isSameAs(first);
+    clock.advance(Duration.ofSeconds(1));
+    AccessToken refreshed = tokens.current();
+
+    assertThat(refreshed.token().reveal()).isEqualTo(LoopbackTokenServer.accessToken(2));
+    assertThat(refreshed.expiresAt()).contains(START.plus(Duration.ofMinutes(18)));
+    assertThat(server.requests())
+        .extracting(r -> r.form().get("client_assertion"))
+        .containsExactly("projected-token-one", "projected-token-two");
+  }
+
+  @Test
   void azureSettingsComeFromTheWorkloadIdentityWebhookEnvironment() {
     AzureTokenExchange exchange =
         AzureTokenExchange.fromEnvironment(
