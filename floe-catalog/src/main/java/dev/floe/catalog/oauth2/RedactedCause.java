@@ -1,0 +1,39 @@
+package dev.floe.catalog.oauth2;
+
+import dev.floe.core.secret.Secret;
+
+/**
+ * A copy of a throwable whose message and causes have a secret masked, with the original's class
+ * name in its message and the original's stack trace: kept as the cause of an {@link
+ * OAuth2Exception} for debugging, without the risk that a library quoted the secret.
+ */
+final class RedactedCause extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private RedactedCause(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /** A masked copy of {@code original} and its causes (at most 16 deep); null for null. */
+  static Throwable of(Throwable original, Secret secret) {
+    return copy(original, secret, 0);
+  }
+
+  private static Throwable copy(Throwable original, Secret secret, int depth) {
+    if (original == null || depth >= 16) {
+      return null;
+    }
+    String message = original.getMessage();
+    String text =
+        original.getClass().getName() + (message == null ? "" : ": " + secret.redact(message));
+    RedactedCause copy = new RedactedCause(text, copy(original.getCause(), secret, depth + 1));
+    copy.setStackTrace(original.getStackTrace());
+    return copy;
+  }
+
+  /** The masked text only: the original's class name and message. */
+  @Override
+  public String toString() {
+    return getMessage();
+  }
+}
