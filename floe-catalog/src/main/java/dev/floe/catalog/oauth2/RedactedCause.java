@@ -1,7 +1,5 @@
 package dev.floe.catalog.oauth2;
 
-import dev.floe.core.secret.Secret;
-
 /**
  * A copy of a throwable whose message and causes have a secret masked, with the original's class
  * name in its message and the original's stack trace: kept as the cause of an {@link
@@ -15,18 +13,18 @@ final class RedactedCause extends Exception {
   }
 
   /** A masked copy of {@code original} and its causes (at most 16 deep); null for null. */
-  static Throwable of(Throwable original, Secret secret) {
-    return copy(original, secret, 0);
+  static Throwable of(Throwable original, Redactor redactor) {
+    return copy(original, redactor, 0);
   }
 
-  private static Throwable copy(Throwable original, Secret secret, int depth) {
+  private static Throwable copy(Throwable original, Redactor redactor, int depth) {
     if (original == null || depth >= 16) {
       return null;
     }
     String message = original.getMessage();
     String text =
-        original.getClass().getName() + (message == null ? "" : ": " + secret.redact(message));
-    RedactedCause copy = new RedactedCause(text, copy(original.getCause(), secret, depth + 1));
+        original.getClass().getName() + (message == null ? "" : ": " + redactor.redact(message));
+    RedactedCause copy = new RedactedCause(text, copy(original.getCause(), redactor, depth + 1));
     copy.setStackTrace(original.getStackTrace());
     return copy;
   }

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -41,6 +40,7 @@ final class TokenEndpointClient {
   private final Clock clock;
   private final OAuth2TokenManager.Sleeper sleeper;
   private final RandomGenerator random;
+  private final Redactor redactor;
 
   TokenEndpointClient(
       OAuth2Settings settings,
@@ -53,6 +53,7 @@ final class TokenEndpointClient {
     this.clock = clock;
     this.sleeper = sleeper;
     this.random = random;
+    this.redactor = new Redactor(settings.clientId(), settings.clientSecret());
   }
 
   /** Obtains a token, retrying within the budget of {@link OAuth2Settings#retry()}. */
@@ -251,19 +252,12 @@ final class TokenEndpointClient {
             .timeout(settings.requestTimeout())
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/json");
-    Secret secret = settings.clientSecret();
     if (settings.clientAuthentication() == ClientAuthentication.CLIENT_SECRET_BASIC) {
       // RFC 6749 2.3.1: id and secret are form-encoded before they are joined and base64-encoded.
-      String credentials =
-          secret.use(
-              value ->
-                  Base64.getEncoder()
-                      .encodeToString(
-                          (encode(settings.clientId()) + ":" + encode(value)).getBytes(UTF_8)));
-      builder.header("Authorization", "Basic " + credentials);
+      builder.header("Authorization", "Basic " + redactor.basic().reveal());
     } else {
       form.append("&client_id=").append(encode(settings.clientId()));
-      form.append("&client_secret=").append(secret.use(TokenEndpointClient::encode));
+      form.append("&client_secret=").append(redactor.encoded().reveal());
     }
     settings.scope().ifPresent(s -> form.append("&scope=").append(encode(s)));
     settings.audience().ifPresent(a -> form.append("&audience=").append(encode(a)));
@@ -285,7 +279,7 @@ final class TokenEndpointClient {
   }
 
   private String redact(String text) {
-    return settings.clientSecret().redact(text);
+    return redactor.redact(text);
   }
 
   private static String shorten(String text) {
@@ -337,6 +331,6 @@ final class TokenEndpointClient {
         settings.clientId(),
         detail,
         attempts,
-        RedactedCause.of(failure.cause(), settings.clientSecret()));
+        RedactedCause.of(failure.cause(), redactor));
   }
 }
