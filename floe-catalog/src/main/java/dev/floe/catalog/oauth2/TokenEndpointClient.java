@@ -112,8 +112,8 @@ final class TokenEndpointClient {
     try {
       response = http.send(request(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpConnectTimeoutException e) {
-      return Failure.retryable(
-          Kind.TIMEOUT, "could not connect within " + text(settings.connectTimeout()), e);
+      String within = http.connectTimeout().map(d -> " within " + text(d)).orElse(" in time");
+      return Failure.retryable(Kind.TIMEOUT, "could not connect" + within, e);
     } catch (HttpTimeoutException e) {
       return Failure.retryable(
           Kind.TIMEOUT, "no answer within " + text(settings.requestTimeout()), e);
