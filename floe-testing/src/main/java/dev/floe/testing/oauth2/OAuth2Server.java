@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -52,6 +53,7 @@ public final class OAuth2Server implements AutoCloseable {
   private final LifetimeTokenCallback callback;
   private final RecordingHttpServer httpServer;
   private final MockOAuth2Server server;
+  private final OAuth2TokenProvider tokenProvider;
 
   private enum State {
     NEW,
@@ -67,7 +69,7 @@ public final class OAuth2Server implements AutoCloseable {
     this.clock = builder.clock;
     this.callback = new LifetimeTokenCallback(issuerId, builder.tokenLifetime);
     this.httpServer = new RecordingHttpServer(clock);
-    OAuth2TokenProvider tokenProvider = new OAuth2TokenProvider(clock::instant);
+    this.tokenProvider = new OAuth2TokenProvider(clock::instant);
     OAuth2Config config =
         new OAuth2Config(false, null, null, false, tokenProvider, Set.of(callback), httpServer);
     this.server = new MockOAuth2Server(config);
@@ -94,7 +96,8 @@ public final class OAuth2Server implements AutoCloseable {
       throw new IllegalStateException("the OAuth2 server can be started once; it is " + state);
     }
     server.start(InetAddress.getLoopbackAddress(), 0);
-    baseUri = server.baseUrl().uri();
+    // The server's own URLs say "localhost"; clients must reach (and tokens name) 127.0.0.1.
+    baseUri = URI.create("http://127.0.0.1:" + httpServer.port());
     state = State.RUNNING;
     return this;
   }
@@ -214,9 +217,19 @@ public final class OAuth2Server implements AutoCloseable {
     if (!isRunning()) {
       throw new IllegalStateException("the OAuth2 server is not running");
     }
-    return server
-        .issueToken(issuerId, subject, "floe-testing", Map.of(), lifetime.toSeconds())
-        .serialize();
+    // Signed like the token endpoint's tokens, with the issuer clients see (127.0.0.1, not the
+    // "localhost" of mock-oauth2-server's own issueToken).
+    Map<String, Object> claims =
+        Map.of(
+            "iss",
+            issuer().toString(),
+            "sub",
+            subject,
+            "aud",
+            "floe-testing",
+            "jti",
+            UUID.randomUUID().toString());
+    return tokenProvider.jwt(claims, lifetime, issuerId).serialize();
   }
 
   /**

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import kotlin.jvm.functions.Function1;
-import no.nav.security.mock.oauth2.http.NettyWrapper;
+import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
 import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
 import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
 import no.nav.security.mock.oauth2.http.OAuth2HttpServer;
@@ -28,7 +28,7 @@ final class RecordingHttpServer implements OAuth2HttpServer {
 
   private static final String TOKEN_PATH_SUFFIX = "/token";
 
-  private final NettyWrapper delegate = new NettyWrapper();
+  private final MockWebServerWrapper delegate = new MockWebServerWrapper();
   private final Clock clock;
   private final List<TokenEndpointRequest> tokenRequests = new CopyOnWriteArrayList<>();
   private final AtomicInteger refusalStatus = new AtomicInteger();
