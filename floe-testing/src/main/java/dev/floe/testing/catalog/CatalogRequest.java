@@ -29,7 +29,18 @@ public record CatalogRequest(
     int status,
     Instant receivedAt) {
 
-  /** Checks that every component is present. */
+  /**
+   * Checks that every component is present.
+   *
+   * @param method the HTTP method
+   * @param path the request path
+   * @param query the raw query string, if any
+   * @param tokenCheck the filter's conclusion
+   * @param subject the valid token's subject, if any
+   * @param reason why the request was rejected, if it was
+   * @param status the HTTP status of the answer
+   * @param receivedAt the arrival time
+   */
   public CatalogRequest {
     requireNonNull(method, "method");
     requireNonNull(path, "path");

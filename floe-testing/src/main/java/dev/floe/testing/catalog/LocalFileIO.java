@@ -33,8 +33,10 @@ import org.apache.iceberg.io.SupportsPrefixOperations;
  */
 public final class LocalFileIO implements SupportsPrefixOperations {
 
+  /** Version of the serialized form (Iceberg serializes FileIOs into Spark tasks). */
   private static final long serialVersionUID = 1L;
 
+  /** The properties given to {@link #initialize(Map)}; part of the serialized form. */
   private volatile Map<String, String> properties = Map.of();
 
   /** Creates an instance; Iceberg calls {@link #initialize(Map)} next. */

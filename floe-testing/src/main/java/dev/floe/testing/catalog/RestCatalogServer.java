@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,7 +65,48 @@ public final class RestCatalogServer implements AutoCloseable {
 
   private static final String LOCAL_FILE_IO = LocalFileIO.class.getName();
 
-  private final Builder settings;
+  /** What the builder was given, copied so that later builder calls change nothing. */
+  private record Settings(
+      Optional<URI> issuer,
+      Optional<URI> jwks,
+      Optional<OAuth2Server> oauth2Server,
+      Optional<String> warehouse,
+      Map<String, String> warehouseClientDefaults,
+      Optional<S3Server> s3Server,
+      Optional<String> s3Bucket,
+      Map<String, String> catalogProperties,
+      Map<String, String> configDefaults,
+      Map<String, String> configOverrides,
+      Map<String, String> vended,
+      String catalogName,
+      Clock clock) {
+
+    Settings {
+      requireNonNull(issuer, "issuer");
+      requireNonNull(jwks, "jwks");
+      requireNonNull(oauth2Server, "oauth2Server");
+      requireNonNull(warehouse, "warehouse");
+      requireNonNull(s3Server, "s3Server");
+      requireNonNull(s3Bucket, "s3Bucket");
+      requireNonNull(catalogName, "catalogName");
+      requireNonNull(clock, "clock");
+      if (issuer.isPresent() != jwks.isPresent()) {
+        throw new IllegalArgumentException("an issuer needs its JWKS URL and the other way round");
+      }
+      if (s3Bucket.isPresent() != s3Server.isPresent()) {
+        throw new IllegalArgumentException("an S3 warehouse needs its server and its bucket");
+      }
+      // LinkedHashMap copies: Map.copyOf would do, but keeps no order for the config answer.
+      warehouseClientDefaults =
+          Collections.unmodifiableMap(new LinkedHashMap<>(warehouseClientDefaults));
+      catalogProperties = Collections.unmodifiableMap(new LinkedHashMap<>(catalogProperties));
+      configDefaults = Collections.unmodifiableMap(new LinkedHashMap<>(configDefaults));
+      configOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(configOverrides));
+      vended = Collections.unmodifiableMap(new LinkedHashMap<>(vended));
+    }
+  }
+
+  private final Settings settings;
   private final Clock clock;
 
   private enum State {
@@ -82,9 +124,9 @@ public final class RestCatalogServer implements AutoCloseable {
   private Server jetty;
   private URI uri;
 
-  private RestCatalogServer(Builder builder) {
-    this.settings = builder;
-    this.clock = builder.clock;
+  private RestCatalogServer(Settings settings) {
+    this.settings = settings;
+    this.clock = settings.clock();
   }
 
   /**
@@ -127,19 +169,17 @@ public final class RestCatalogServer implements AutoCloseable {
 
   private void startServing() throws Exception {
     folder = TemporaryFolders.create("floe-rest-catalog-");
-    Map<String, String> properties = new HashMap<>(settings.catalogProperties);
+    Map<String, String> properties = new HashMap<>(settings.catalogProperties());
     Map<String, String> clientDefaults = new LinkedHashMap<>();
-    if (settings.warehouse == null) {
+    if (settings.warehouse().isEmpty()) {
       warehouse = folder.resolve("warehouse").toString();
       properties.put(CatalogProperties.FILE_IO_IMPL, LOCAL_FILE_IO);
       clientDefaults.put(CatalogProperties.FILE_IO_IMPL, LOCAL_FILE_IO);
     } else {
-      warehouse = settings.warehouse;
-      clientDefaults.putAll(settings.warehouseClientDefaults);
+      warehouse = settings.warehouse().get();
+      clientDefaults.putAll(settings.warehouseClientDefaults());
     }
-    if (settings.s3Bucket != null) {
-      settings.s3Server.createBucket(settings.s3Bucket);
-    }
+    settings.s3Bucket().ifPresent(bucket -> settings.s3Server().orElseThrow().createBucket(bucket));
     properties.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse);
     properties.put(CatalogProperties.URI, "jdbc:sqlite:" + folder.resolve("catalog.db"));
     // One connection: each SQLite connection to an in-memory database would be its own empty
@@ -148,16 +188,17 @@ public final class RestCatalogServer implements AutoCloseable {
     properties.put("jdbc.schema-version", "V1");
 
     backend = new JdbcCatalog();
-    backend.initialize(settings.catalogName, properties);
+    backend.initialize(settings.catalogName(), properties);
 
-    clientDefaults.putAll(settings.configDefaults);
+    clientDefaults.putAll(settings.configDefaults());
     adapter =
         new CatalogAdapter(
-            backend, clientDefaults, settings.configOverrides, settings.vended, warehouse);
+            backend, clientDefaults, settings.configOverrides(), settings.vended(), warehouse);
 
     Optional<TokenVerifier> verifier = Optional.empty();
-    if (settings.issuer != null) {
-      TokenVerifier tokens = new TokenVerifier(settings.issuer, settings.jwks, clock);
+    if (settings.issuer().isPresent()) {
+      TokenVerifier tokens =
+          new TokenVerifier(settings.issuer().get(), settings.jwks().orElseThrow(), clock);
       tokens.prefetchKeys();
       verifier = Optional.of(tokens);
     }
@@ -286,7 +327,7 @@ public final class RestCatalogServer implements AutoCloseable {
    * @return {@code false} for a catalog built {@link Builder#withoutAuthentication()}
    */
   public boolean checksTokens() {
-    return settings.issuer != null;
+    return settings.issuer().isPresent();
   }
 
   /**
@@ -316,12 +357,16 @@ public final class RestCatalogServer implements AutoCloseable {
   public Map<String, String> clientProperties(String clientId, String clientSecret) {
     requireNonNull(clientId, "clientId");
     requireNonNull(clientSecret, "clientSecret");
-    if (settings.oauth2Server == null) {
-      throw new IllegalStateException("the REST catalog was not built with requireTokensFrom");
-    }
+    OAuth2Server oauth2Server =
+        settings
+            .oauth2Server()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the REST catalog was not built with requireTokensFrom"));
     Map<String, String> properties = clientProperties();
     properties.put("credential", clientId + ":" + clientSecret);
-    properties.put("oauth2-server-uri", settings.oauth2Server.tokenEndpoint().toString());
+    properties.put("oauth2-server-uri", oauth2Server.tokenEndpoint().toString());
     return properties;
   }
 
@@ -384,8 +429,8 @@ public final class RestCatalogServer implements AutoCloseable {
   }
 
   /**
-   * Configures a {@link RestCatalogServer}. Builders are not safe for use by several threads; a
-   * builder is used up by {@link #build()}.
+   * Configures a {@link RestCatalogServer}. Builders are not safe for use by several threads; each
+   * {@link #build()} copies the settings, so later calls do not change servers built before.
    */
   public static final class Builder {
 
@@ -409,7 +454,6 @@ public final class RestCatalogServer implements AutoCloseable {
     private final Map<String, String> vended = new LinkedHashMap<>();
     private String catalogName = DEFAULT_CATALOG_NAME;
     private Clock clock = Clock.systemUTC();
-    private boolean built;
 
     private Builder() {}
 
@@ -630,18 +674,28 @@ public final class RestCatalogServer implements AutoCloseable {
      * Creates the server, not yet started.
      *
      * @return a new server; call {@link RestCatalogServer#start()} next
-     * @throws IllegalStateException if no authentication was chosen, or the builder was used
+     * @throws IllegalStateException if no authentication was chosen
      */
     public RestCatalogServer build() {
       if (!authChosen) {
         throw new IllegalStateException(
             "choose requireTokensFrom(...), requireTokens(...) or withoutAuthentication()");
       }
-      if (built) {
-        throw new IllegalStateException("this builder has already built a server");
-      }
-      built = true;
-      return new RestCatalogServer(this);
+      return new RestCatalogServer(
+          new Settings(
+              Optional.ofNullable(issuer),
+              Optional.ofNullable(jwks),
+              Optional.ofNullable(oauth2Server),
+              Optional.ofNullable(warehouse),
+              warehouseClientDefaults,
+              Optional.ofNullable(s3Server),
+              Optional.ofNullable(s3Bucket),
+              catalogProperties,
+              configDefaults,
+              configOverrides,
+              vended,
+              catalogName,
+              clock));
     }
   }
 }

@@ -22,7 +22,14 @@ import java.util.Optional;
 public record TokenEndpointRequest(
     String grantType, Optional<String> clientId, int status, Instant receivedAt) {
 
-  /** Checks that every component is present and that the status is an HTTP status. */
+  /**
+   * Checks that every component is present and that the status is an HTTP status.
+   *
+   * @param grantType the grant type, or empty text
+   * @param clientId the client id, if the request named one
+   * @param status the HTTP status of the answer, 100 to 599
+   * @param receivedAt the arrival time
+   */
   public TokenEndpointRequest {
     requireNonNull(grantType, "grantType");
     requireNonNull(clientId, "clientId");
