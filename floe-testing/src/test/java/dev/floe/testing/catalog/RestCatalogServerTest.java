@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.iceberg.Schema;
@@ -208,6 +209,21 @@ class RestCatalogServerTest {
 
     assertThat(TokenClient.get(catalog.uri().resolve("/v1/namespaces"), token).statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void decidesExpiryByItsInjectedClock() throws Exception {
+    Clock twoHoursLater = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
+    try (RestCatalogServer later =
+        RestCatalogServer.builder().requireTokensFrom(oauth).clock(twoHoursLater).build().start()) {
+      String token = oauth.issueToken("clocked", Duration.ofHours(1));
+
+      assertThat(TokenClient.get(later.uri().resolve("/v1/namespaces"), token).statusCode())
+          .isEqualTo(401);
+      assertThat(later.rejectedRequests())
+          .extracting(CatalogRequest::tokenCheck)
+          .containsExactly(TokenCheck.EXPIRED);
+    }
   }
 
   @Test
