@@ -7,7 +7,9 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,10 +63,37 @@ final class BearerTokenFilter implements Filter {
     }
     int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     try {
-      chain.doFilter(request, response);
+      chain.doFilter(request, new HeldOpenResponse(httpResponse));
       status = httpResponse.getStatus();
     } finally {
       record(httpRequest, verdict, status, receivedAt);
+    }
+  }
+
+  /**
+   * Keeps the servlet from completing the response by closing its writer (Iceberg's servlet writes
+   * through Jackson, which closes it): the client then sees the answer only after the filter has
+   * recorded the request, so a test that reads the records right after a call finds it.
+   */
+  private static final class HeldOpenResponse extends HttpServletResponseWrapper {
+    private PrintWriter writer;
+
+    HeldOpenResponse(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public synchronized PrintWriter getWriter() throws IOException {
+      if (writer == null) {
+        writer =
+            new PrintWriter(super.getWriter()) {
+              @Override
+              public void close() {
+                flush();
+              }
+            };
+      }
+      return writer;
     }
   }
 
