@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The servers of one class are wired together: the catalog accepts only tokens of the class's
  * OAuth2 server (unless {@link #catalogAuth()} is {@link CatalogAuth#NONE}), and its warehouse is a
  * local folder or a bucket of the class's S3 server. Only the servers a class asks for are started,
- * with those the catalog needs. {@link org.junit.jupiter.api.Nested} classes share the servers of
- * their enclosing class when it has started them.
+ * with those the catalog needs. {@link org.junit.jupiter.api.Nested} classes share the servers (and
+ * the settings) of their enclosing class; an annotation on a nested class is not read.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

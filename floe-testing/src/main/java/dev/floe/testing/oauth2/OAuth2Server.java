@@ -95,7 +95,11 @@ public final class OAuth2Server implements AutoCloseable {
     if (state != State.NEW) {
       throw new IllegalStateException("the OAuth2 server can be started once; it is " + state);
     }
-    server.start(InetAddress.getLoopbackAddress(), 0);
+    try {
+      server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
+    } catch (java.net.UnknownHostException impossible) {
+      throw new IllegalStateException("127.0.0.1 is always a valid address", impossible);
+    }
     // The server's own URLs say "localhost"; clients must reach (and tokens name) 127.0.0.1.
     baseUri = URI.create("http://127.0.0.1:" + httpServer.port());
     state = State.RUNNING;
