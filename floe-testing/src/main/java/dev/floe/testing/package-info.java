@@ -1,0 +1,16 @@
+/**
+ * Test support for floe and for users' own pipelines: real servers on loopback and the JUnit 5
+ * extension that starts them.
+ *
+ * <ul>
+ *   <li>{@link dev.floe.testing.FloeServers} / {@link dev.floe.testing.FloeServersExtension}: an
+ *       OAuth2 server, an Iceberg REST catalog that checks its tokens, and an S3 server, injected
+ *       as test parameters and fields, one set per test class;
+ *   <li>{@link dev.floe.testing.oauth2.OAuth2Server}, {@link
+ *       dev.floe.testing.catalog.RestCatalogServer}, {@link dev.floe.testing.s3.S3Server}: the same
+ *       servers for programmatic use;
+ *   <li>{@link dev.floe.testing.SecretCanaries}: unique secret values to prove that no output leaks
+ *       a secret.
+ * </ul>
+ */
+package dev.floe.testing;
