@@ -176,8 +176,8 @@ public final class ArtifactJson {
     SchemaValidator validator = new SchemaValidator(Tier.ARTIFACT, Map.of(), Set.of(), problems);
     Optional<Object> tree = validator.validate(root.get(), ArtifactSchema.document());
     if (problems.hasErrors()) {
-      List<Problem> all = new ArrayList<>(problems.sorted());
-      all.add(
+      // A summary of the whole file: it has no line, so it sorts before the schema problems.
+      problems.add(
           Problem.error(
                   Code.A061,
                   "Cannot read CompiledArtifacts "
@@ -187,7 +187,7 @@ public final class ArtifactJson {
               .file(displayName)
               .hint("compile again with 'floe compile'; do not edit the artifact by hand")
               .build());
-      throw new ProblemException(all);
+      throw new ProblemException(problems.sorted());
     }
     return fromTree(cast(tree.orElseThrow()));
   }
