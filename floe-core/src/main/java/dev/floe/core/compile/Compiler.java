@@ -78,7 +78,7 @@ public final class Compiler {
             platform.platform().sha256()),
         platform.environment(),
         p.version(),
-        platform.source(),
+        platform.platformSource(),
         new CompiledArtifacts.Resolved<>(spec.catalog(), catalog.orElseThrow()),
         new CompiledArtifacts.Resolved<>(spec.storage(), storage.orElseThrow()),
         new CompiledArtifacts.Resolved<>(spec.compute(), compute.orElseThrow()),
