@@ -96,7 +96,7 @@ class ProfileSecretsTest {
             .toList();
     assertThat(e.problems())
         .extracting(p -> p.path().orElseThrow())
-        .containsExactlyElementsOf(fields);
+        .containsExactlyInAnyOrderElementsOf(fields);
     assertThat(fields)
         .containsExactly(
             "catalogs.default.uri",
