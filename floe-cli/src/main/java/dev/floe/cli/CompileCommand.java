@@ -37,7 +37,7 @@ final class CompileCommand extends FloeSubcommand {
       reporter.success(
           json -> {
             json.writeStringField("environment", a.environment());
-            json.writeStringField("platform_source", a.platformSource());
+            json.writeStringField("platform_source", a.platformSource().wire());
             json.writeStringField("catalog", a.catalog().profile());
             json.writeStringField("storage", a.storage().profile());
             json.writeStringField("compute", a.compute().profile());

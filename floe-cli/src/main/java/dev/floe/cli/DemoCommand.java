@@ -71,7 +71,7 @@ final class DemoCommand extends FloeSubcommand {
               var a = results.get(i).artifacts();
               json.writeStartObject();
               json.writeStringField("environment", a.environment());
-              json.writeStringField("platform_source", a.platformSource());
+              json.writeStringField("platform_source", a.platformSource().wire());
               json.writeStringField(
                   "catalog",
                   a.catalog().value().type().wire() + " " + Describe.endpoint(a.catalog().value()));

@@ -44,7 +44,7 @@ final class Describe {
 
   static String credentials(Credentials c) {
     if (c instanceof Credentials.Static s) {
-      return s.secretRef().map(n -> "static secret_ref:" + n).orElse("none");
+      return s.secretRef().map(ref -> "static secret_ref:" + ref.name()).orElse("none");
     }
     return c.mode().wire();
   }

@@ -9,7 +9,7 @@ final class Profiles {
   static void print(Reporter reporter, FloeProject.Compiled compiled) {
     var a = compiled.artifacts();
     reporter.line("environment  " + a.environment());
-    reporter.line("platform     " + a.platformSource());
+    reporter.line("platform     " + a.platformSource().wire());
     reporter.line(
         row(
             "catalog",

@@ -79,11 +79,11 @@ class ScanCommandTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
         .contains(
-            "error[FLOE-X040]: Hard-coded credential: 'password' holds what looks like a"
+            "error[FLOE-X040]: 'password' looks like a"
                 + " high-entropy value under a secret-like key (rule secret-assignment)")
         .contains(" --> config/db.yaml:3:13")
         .contains("3 |   password: ****")
-        .contains("error[FLOE-X040]: Hard-coded credential: this looks like a Stripe secret key")
+        .contains("error[FLOE-X040]: A value looks like a Stripe secret key")
         .contains(" --> deploy/app.env:2:12")
         .contains("2 | STRIPE_KEY=****")
         .contains("2 errors, 0 warnings")

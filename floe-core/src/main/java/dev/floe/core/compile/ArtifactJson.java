@@ -19,6 +19,7 @@ import dev.floe.core.internal.yaml.YamlNode;
 import dev.floe.core.internal.yaml.YamlScalar;
 import dev.floe.core.json.JsonOutput;
 import dev.floe.core.model.FloeSpec;
+import dev.floe.core.model.PlatformSource;
 import dev.floe.core.model.SecretRef;
 import dev.floe.core.model.StringOrSecret;
 import java.io.IOException;
@@ -113,7 +114,7 @@ public final class ArtifactJson {
     t.put("metadata", m);
     t.put("environment", a.environment());
     t.put("platform_version", a.platformVersion());
-    t.put("platform_source", a.platformSource());
+    t.put("platform_source", a.platformSource().wire());
     t.put("catalog", named(a.catalog().profile(), PlatformTrees.tree(a.catalog().value())));
     t.put("storage", named(a.storage().profile(), PlatformTrees.tree(a.storage().value())));
     t.put("compute", named(a.compute().profile(), PlatformTrees.tree(a.compute().value())));
@@ -176,8 +177,8 @@ public final class ArtifactJson {
     SchemaValidator validator = new SchemaValidator(Tier.ARTIFACT, Map.of(), Set.of(), problems);
     Optional<Object> tree = validator.validate(root.get(), ArtifactSchema.document());
     if (problems.hasErrors()) {
-      List<Problem> all = new ArrayList<>(problems.sorted());
-      all.add(
+      // A summary of the whole file: it has no line, so it sorts before the schema problems.
+      problems.add(
           Problem.error(
                   Code.A061,
                   "Cannot read CompiledArtifacts "
@@ -187,7 +188,7 @@ public final class ArtifactJson {
               .file(displayName)
               .hint("compile again with 'floe compile'; do not edit the artifact by hand")
               .build());
-      throw new ProblemException(all);
+      throw new ProblemException(problems.sorted());
     }
     return fromTree(cast(tree.orElseThrow()));
   }
@@ -242,7 +243,7 @@ public final class ArtifactJson {
             (String) m.get("platform_hash")),
         (String) t.get("environment"),
         (String) t.get("platform_version"),
-        (String) t.get("platform_source"),
+        PlatformSource.parse((String) t.get("platform_source")),
         new CompiledArtifacts.Resolved<>(
             (String) catalog.get("profile"), PlatformTrees.catalog(catalog)),
         new CompiledArtifacts.Resolved<>(

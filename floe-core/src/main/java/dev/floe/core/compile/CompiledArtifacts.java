@@ -7,6 +7,7 @@ import dev.floe.core.model.CatalogProfile;
 import dev.floe.core.model.ComputeProfile;
 import dev.floe.core.model.FloeSpec;
 import dev.floe.core.model.PlatformObservability;
+import dev.floe.core.model.PlatformSource;
 import dev.floe.core.model.StorageProfile;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.List;
  * @param metadata where and when it was compiled
  * @param environment the environment name
  * @param platformVersion the platform.yaml schema version
- * @param platformSource the platform used: a path, {@code env} or {@code builtin:local}
+ * @param platformSource the platform used: a file, a registry artifact, the {@code FLOE_*}
+ *     variables or the built-in local default; written as its {@link PlatformSource#wire()} form
  * @param catalog the resolved catalog profile
  * @param storage the resolved storage profile
  * @param compute the resolved compute profile
@@ -35,7 +37,7 @@ public record CompiledArtifacts(
     Metadata metadata,
     String environment,
     String platformVersion,
-    String platformSource,
+    PlatformSource platformSource,
     Resolved<CatalogProfile> catalog,
     Resolved<StorageProfile> storage,
     Resolved<ComputeProfile> compute,

@@ -78,7 +78,7 @@ public final class Compiler {
             platform.platform().sha256()),
         platform.environment(),
         p.version(),
-        platform.source(),
+        platform.platformSource(),
         new CompiledArtifacts.Resolved<>(spec.catalog(), catalog.orElseThrow()),
         new CompiledArtifacts.Resolved<>(spec.storage(), storage.orElseThrow()),
         new CompiledArtifacts.Resolved<>(spec.compute(), compute.orElseThrow()),
@@ -133,7 +133,7 @@ public final class Compiler {
                 + String.join(", ", profiles.keySet());
     Optional<String> suggestion = Suggestions.closest(name, profiles.keySet());
     boolean written = pipeline.sourceMap().origin(field).isEmpty();
-    problems.add(
+    Problem.Builder problem =
         Problem.error(
                 Code.R020,
                 kind
@@ -146,8 +146,7 @@ public final class Compiler {
             .at(written ? pipeline.sourceMap().position(field).orElse(null) : null)
             .file(pipeline.file())
             .path(field)
-            .choices(java.util.List.copyOf(profiles.keySet()))
-            .suggestion(suggestion.orElse(null))
+            .choicesInMessage(java.util.List.copyOf(profiles.keySet()))
             .hint(
                 written
                     ? suggestion
@@ -175,8 +174,14 @@ public final class Compiler {
                         + ": <name>' to floe.yaml or define 'default' under "
                         + section(field)
                         + " in "
-                        + platform.platform().file())
-            .build());
+                        + platform.platform().file());
+    // The hint of a reference written in floe.yaml starts with "did you mean".
+    if (written) {
+      problem.suggestionInHint(suggestion.orElse(null));
+    } else {
+      problem.suggestion(suggestion.orElse(null));
+    }
+    problems.add(problem.build());
     return Optional.empty();
   }
 

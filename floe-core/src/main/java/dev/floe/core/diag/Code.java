@@ -3,11 +3,12 @@ package dev.floe.core.diag;
 import dev.floe.core.api.Api;
 
 /**
- * Every stable problem code floe reports. The identifier never changes meaning once released;
- * {@code docs/errors.md} documents each one with an example, and a test keeps the two in step.
+ * The stable problem codes of floe-core. The identifier never changes meaning once released; {@code
+ * docs/errors.md} documents each one with an example, and a test keeps the two in step. Other
+ * modules add codes of their own through {@link ProblemCodes}, under letters core does not use.
  */
 @Api(status = Api.Status.EXPERIMENTAL)
-public enum Code {
+public enum Code implements ProblemCode {
   Y001("YAML syntax error"),
   Y002("duplicate key"),
   Y003("unsupported YAML tag"),
@@ -52,11 +53,13 @@ public enum Code {
   }
 
   /** The code as printed, e.g. {@code FLOE-S010}. */
+  @Override
   public String id() {
     return "FLOE-" + name();
   }
 
   /** A few words naming the kind of problem. */
+  @Override
   public String title() {
     return title;
   }

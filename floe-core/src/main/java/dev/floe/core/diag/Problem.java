@@ -3,15 +3,23 @@ package dev.floe.core.diag;
 import static java.util.Objects.requireNonNull;
 
 import dev.floe.core.api.Api;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One diagnostic: a stable code, a one-sentence message and, where there is a source, the exact
  * position. Problems are data; renderers turn them into text, JSON or SARIF.
  *
+ * <p>The {@linkplain #cause() cause} is the exception behind a problem, when there is one (an I/O
+ * error, a failing provider). It is not part of the problem's value: {@link #equals}, {@link
+ * #hashCode}, {@link #toString} and the normal renderings leave it out, and only {@link
+ * Verbosity#DEBUG} renderings show it.
+ *
  * @param severity error or warning
- * @param code the stable code, {@code FLOE-} + letter + 3 digits (see {@link Code})
+ * @param code the stable code, {@code FLOE-} + letter + 3 digits (see {@link ProblemCode})
  * @param message one sentence, never containing a secret value
  * @param position where in which file, when there is a source
  * @param file the file when there is no line (for example a missing file), else the position's
@@ -20,6 +28,9 @@ import java.util.Optional;
  * @param choices the valid values or profile names, when there is a closed set
  * @param suggestion the closest valid value
  * @param disclosure whether the source token may be shown in a snippet
+ * @param shown which of the choices and the suggestion the message or the hint already spell out,
+ *     so that renderers do not repeat them
+ * @param cause the exception behind the problem; never rendered except in debug mode
  */
 @Api(status = Api.Status.STABLE)
 public record Problem(
@@ -32,7 +43,17 @@ public record Problem(
     Optional<String> hint,
     List<String> choices,
     Optional<String> suggestion,
-    Disclosure disclosure) {
+    Disclosure disclosure,
+    Set<Shown> shown,
+    Optional<Throwable> cause) {
+
+  /** What a message or a hint already spells out, so that a renderer does not add it again. */
+  public enum Shown {
+    /** The message lists every one of the {@linkplain Problem#choices() choices}. */
+    CHOICES_IN_MESSAGE,
+    /** The hint quotes the {@linkplain Problem#suggestion() suggestion}. */
+    SUGGESTION_IN_HINT
+  }
 
   public Problem {
     requireNonNull(severity, "severity");
@@ -43,26 +64,99 @@ public record Problem(
     requireNonNull(hint, "hint");
     requireNonNull(suggestion, "suggestion");
     requireNonNull(disclosure, "disclosure");
+    requireNonNull(cause, "cause");
     choices = List.copyOf(choices);
+    shown = shown.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(shown));
     file = position.isPresent() ? Optional.of(position.get().file()) : requireNonNull(file, "file");
-    if (!code.matches("FLOE-[A-Z][0-9]{3}")) {
+    if (!ProblemCode.ID.matcher(code).matches()) {
       throw new IllegalArgumentException("bad problem code " + code);
     }
   }
 
-  /** Starts an error with the given code and message. */
-  public static Builder error(Code code, String message) {
+  /**
+   * Starts an error.
+   *
+   * @param code the code, of floe-core ({@link Code}) or of another module; not null
+   * @param message one sentence, never containing a secret value; not null
+   */
+  public static Builder error(ProblemCode code, String message) {
     return new Builder(Severity.ERROR, code.id(), message);
   }
 
-  /** Starts a warning with the given code and message. */
-  public static Builder warning(Code code, String message) {
+  /**
+   * Starts a warning.
+   *
+   * @param code the code, of floe-core ({@link Code}) or of another module; not null
+   * @param message one sentence, never containing a secret value; not null
+   */
+  public static Builder warning(ProblemCode code, String message) {
     return new Builder(Severity.WARNING, code.id(), message);
   }
 
   /** True for {@link Severity#ERROR}. */
   public boolean isError() {
     return severity == Severity.ERROR;
+  }
+
+  /** Equal when every component but the {@linkplain #cause() cause} is. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Problem p
+        && severity == p.severity
+        && code.equals(p.code)
+        && message.equals(p.message)
+        && position.equals(p.position)
+        && file.equals(p.file)
+        && path.equals(p.path)
+        && hint.equals(p.hint)
+        && choices.equals(p.choices)
+        && suggestion.equals(p.suggestion)
+        && disclosure == p.disclosure
+        && shown.equals(p.shown);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        severity,
+        code,
+        message,
+        position,
+        file,
+        path,
+        hint,
+        choices,
+        suggestion,
+        disclosure,
+        shown);
+  }
+
+  /** The components but the {@linkplain #cause() cause}. */
+  @Override
+  public String toString() {
+    return "Problem[severity="
+        + severity
+        + ", code="
+        + code
+        + ", message="
+        + message
+        + ", position="
+        + position
+        + ", file="
+        + file
+        + ", path="
+        + path
+        + ", hint="
+        + hint
+        + ", choices="
+        + choices
+        + ", suggestion="
+        + suggestion
+        + ", disclosure="
+        + disclosure
+        + ", shown="
+        + shown
+        + "]";
   }
 
   /** Builds a {@link Problem}; only the code and message are required. Not thread-safe. */
@@ -77,6 +171,8 @@ public record Problem(
     private List<String> choices = List.of();
     private String suggestion;
     private Disclosure disclosure = Disclosure.PUBLIC;
+    private final Set<Shown> shown = EnumSet.noneOf(Shown.class);
+    private Throwable cause;
 
     private Builder(Severity severity, String code, String message) {
       this.severity = severity;
@@ -108,21 +204,56 @@ public record Problem(
       return this;
     }
 
-    /** The valid values. */
+    /** The valid values, which renderers list unless the message does. */
     public Builder choices(List<String> choices) {
       this.choices = List.copyOf(choices);
+      this.shown.remove(Shown.CHOICES_IN_MESSAGE);
       return this;
     }
 
-    /** The closest valid value; {@code null} leaves it absent. */
+    /**
+     * The valid values, which the message already lists ({@code is not one of: dbt, sql}):
+     * renderers do not repeat them.
+     */
+    public Builder choicesInMessage(List<String> choices) {
+      this.choices = List.copyOf(choices);
+      this.shown.add(Shown.CHOICES_IN_MESSAGE);
+      return this;
+    }
+
+    /** The closest valid value; {@code null} leaves it absent. Renderers add "did you mean". */
     public Builder suggestion(String suggestion) {
       this.suggestion = suggestion;
+      this.shown.remove(Shown.SUGGESTION_IN_HINT);
+      return this;
+    }
+
+    /**
+     * The closest valid value, which the hint already quotes ({@code rename it to 'warehouse'});
+     * {@code null} leaves it absent. Renderers add no "did you mean".
+     */
+    public Builder suggestionInHint(String suggestion) {
+      this.suggestion = suggestion;
+      if (suggestion == null) {
+        this.shown.remove(Shown.SUGGESTION_IN_HINT);
+      } else {
+        this.shown.add(Shown.SUGGESTION_IN_HINT);
+      }
       return this;
     }
 
     /** Marks the source token as secret: renderers will not show it. */
     public Builder secret() {
       this.disclosure = Disclosure.SECRET;
+      return this;
+    }
+
+    /**
+     * The exception behind the problem, shown only by {@link Verbosity#DEBUG} renderings; {@code
+     * null} leaves it absent. Its message must not hold a secret value.
+     */
+    public Builder cause(Throwable cause) {
+      this.cause = cause;
       return this;
     }
 
@@ -138,7 +269,9 @@ public record Problem(
           Optional.ofNullable(hint),
           choices,
           Optional.ofNullable(suggestion),
-          disclosure);
+          disclosure,
+          shown,
+          Optional.ofNullable(cause));
     }
   }
 }

@@ -31,13 +31,13 @@ public final class ProblemException extends RuntimeException {
   /**
    * An exception for the given problems and the texts of the files they point at.
    *
-   * @param problems at least one problem; not null
+   * @param problems at least one problem, in any order (they are sorted); not null
    * @param sources the loaded texts by displayed file name; not null, not copied (it only grows)
    * @throws IllegalArgumentException when {@code problems} is empty
    */
   public ProblemException(List<Problem> problems, SourceTexts sources) {
-    super(summary(problems), null, false, false);
-    this.problems = List.copyOf(problems);
+    super(summary(sorted(problems)), null, false, false);
+    this.problems = sorted(problems);
     this.sources = requireNonNull(sources, "sources");
   }
 
@@ -46,7 +46,14 @@ public final class ProblemException extends RuntimeException {
     this(List.of(problem));
   }
 
-  /** The problems, sorted by position; never null or empty. */
+  private static List<Problem> sorted(List<Problem> problems) {
+    return problems.stream().sorted(ProblemList.ORDER).toList();
+  }
+
+  /**
+   * The problems, sorted by file, line, column and code ({@link ProblemList#ORDER}); never null or
+   * empty.
+   */
   public List<Problem> problems() {
     return problems;
   }

@@ -1,5 +1,7 @@
 package dev.floe.core.diag;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.floe.core.api.Api;
 import dev.floe.core.internal.credential.SecretMask;
 import java.util.List;
@@ -7,7 +9,9 @@ import java.util.List;
 /**
  * Renders problems in the style of modern compilers: a headline with the code, the position, the
  * source line with a caret underline, and help lines. Tokens of {@link Disclosure#SECRET} problems
- * are masked. Stateless and thread-safe.
+ * are masked. With {@link Verbosity#DEBUG} each problem that has a {@linkplain Problem#cause()
+ * cause} ends with it: class, message and stack trace, credential-like values masked. Immutable and
+ * thread-safe while nobody adds to its {@link SourceTexts}.
  */
 @Api(status = Api.Status.EXPERIMENTAL)
 public final class TextRenderer {
@@ -19,11 +23,30 @@ public final class TextRenderer {
 
   private final SourceTexts sources;
   private final Colour colour;
+  private final Verbosity verbosity;
 
-  /** A renderer that shows snippets from {@code sources}. */
+  /**
+   * A renderer that shows snippets from {@code sources} and never a cause.
+   *
+   * @param sources the texts of the files problems point at; not null, not copied
+   * @param colour whether to use ANSI colours; not null
+   */
   public TextRenderer(SourceTexts sources, Colour colour) {
-    this.sources = sources;
-    this.colour = colour;
+    this(sources, colour, Verbosity.NORMAL);
+  }
+
+  /**
+   * A renderer that shows snippets from {@code sources}, and with {@link Verbosity#DEBUG} the cause
+   * of each problem.
+   *
+   * @param sources the texts of the files problems point at; not null, not copied
+   * @param colour whether to use ANSI colours; not null
+   * @param verbosity whether to show causes; not null
+   */
+  public TextRenderer(SourceTexts sources, Colour colour, Verbosity verbosity) {
+    this.sources = requireNonNull(sources, "sources");
+    this.colour = requireNonNull(colour, "colour");
+    this.verbosity = requireNonNull(verbosity, "verbosity");
   }
 
   /** Renders every problem, then a line counting errors and warnings. */
@@ -74,19 +97,28 @@ public final class TextRenderer {
     } else if (problem.file().isPresent()) {
       out.append(gutter).append(paint("--> ", "34")).append(problem.file().get()).append('\n');
     }
-    if (!problem.choices().isEmpty()) {
-      String joined = String.join(", ", problem.choices());
-      if (!problem.message().contains(joined)) {
-        out.append(gutter).append(" = valid values: ").append(joined).append('\n');
-      }
+    if (!problem.choices().isEmpty()
+        && !problem.shown().contains(Problem.Shown.CHOICES_IN_MESSAGE)) {
+      out.append(gutter)
+          .append(" = valid values: ")
+          .append(String.join(", ", problem.choices()))
+          .append('\n');
     }
     if (problem.hint().isPresent()) {
       out.append(gutter).append(" = help: ").append(problem.hint().get()).append('\n');
     }
-    if (problem.suggestion().isPresent()) {
-      String s = problem.suggestion().get();
-      if (problem.hint().map(h -> !h.contains("'" + s + "'")).orElse(true)) {
-        out.append(gutter).append(" = help: did you mean '").append(s).append("'?\n");
+    if (problem.suggestion().isPresent()
+        && !problem.shown().contains(Problem.Shown.SUGGESTION_IN_HINT)) {
+      out.append(gutter)
+          .append(" = help: did you mean '")
+          .append(problem.suggestion().get())
+          .append("'?\n");
+    }
+    if (verbosity == Verbosity.DEBUG && problem.cause().isPresent()) {
+      List<String> trace = Causes.lines(problem.cause().get());
+      out.append(gutter).append(" = cause: ").append(trace.get(0)).append('\n');
+      for (String line : trace.subList(1, trace.size())) {
+        out.append(gutter).append("   ").append(line).append('\n');
       }
     }
     out.setLength(out.length() - 1);

@@ -21,4 +21,14 @@ public record ComputeProfile(
     properties = SortedMaps.copyOf(properties);
     requireNonNull(credentials, "credentials");
   }
+
+  /**
+   * The engine settings, typed for this engine: a view of {@link #properties()}, e.g. {@link
+   * ComputeSettings.DuckDb#threads()}.
+   *
+   * @return the settings; never null
+   */
+  public ComputeSettings settings() {
+    return ComputeSettings.of(type, properties);
+  }
 }

@@ -3,6 +3,7 @@ package dev.floe.core.model;
 import static java.util.Objects.requireNonNull;
 
 import dev.floe.core.api.Api;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -22,8 +23,12 @@ public sealed interface Credentials
   /** No credentials at all: static mode without a secret (embedded, local services). */
   Credentials NONE = new Static(Optional.empty());
 
-  /** Values read from one multi-key secret; without a secret, none are needed. */
-  record Static(Optional<String> secretRef) implements Credentials {
+  /**
+   * Values read from one multi-key secret; without a secret, none are needed.
+   *
+   * @param secretRef the multi-key secret whose keys the profile kind needs
+   */
+  record Static(Optional<SecretRef> secretRef) implements Credentials {
     public Static {
       requireNonNull(secretRef, "secretRef");
     }
@@ -56,20 +61,44 @@ public sealed interface Credentials
     }
   }
 
-  /** AWS STS AssumeRole or AssumeRoleWithWebIdentity. */
+  /**
+   * AWS STS AssumeRole or AssumeRoleWithWebIdentity.
+   *
+   * @param roleArn the role to assume
+   * @param externalId the external id the role's trust policy requires
+   * @param sessionName the role session name
+   * @param webIdentityTokenFile a projected token file, for AssumeRoleWithWebIdentity
+   * @param duration how long the assumed credentials last, whole seconds from {@link #MIN_DURATION}
+   *     to {@link #MAX_DURATION}; in files written {@code 1h}, {@code 45m} or {@code 3600s}
+   */
   record IamRole(
       String roleArn,
       Optional<String> externalId,
       Optional<String> sessionName,
       Optional<String> webIdentityTokenFile,
-      Optional<String> duration)
+      Optional<Duration> duration)
       implements Credentials {
+    /** The shortest session AWS grants: 15 minutes. */
+    public static final Duration MIN_DURATION = Duration.ofMinutes(15);
+
+    /** The longest session AWS grants: 12 hours. */
+    public static final Duration MAX_DURATION = Duration.ofHours(12);
+
     public IamRole {
       requireNonNull(roleArn, "roleArn");
       requireNonNull(externalId, "externalId");
       requireNonNull(sessionName, "sessionName");
       requireNonNull(webIdentityTokenFile, "webIdentityTokenFile");
       requireNonNull(duration, "duration");
+      duration.ifPresent(
+          d -> {
+            if (d.getNano() != 0
+                || d.compareTo(MIN_DURATION) < 0
+                || d.compareTo(MAX_DURATION) > 0) {
+              throw new IllegalArgumentException(
+                  "an assumed-role duration is whole seconds from 15m to 12h: " + d);
+            }
+          });
     }
 
     @Override

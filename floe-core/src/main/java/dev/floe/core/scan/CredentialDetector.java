@@ -1,6 +1,7 @@
 package dev.floe.core.scan;
 
 import dev.floe.core.api.Api;
+import dev.floe.core.internal.credential.CredentialKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -188,7 +189,7 @@ public final class CredentialDetector {
       List<Hit> found = line(line, i + 1, next, contextKey);
       if (syntax == Syntax.YAML) {
         Matcher name = NAME_LINE.matcher(line);
-        if (name.matches() && SecretKeyNames.holdsSecret(name.group(1))) {
+        if (name.matches() && CredentialKeys.isCredential(name.group(1))) {
           pendingName = name.group(1);
           pendingUntil = i + 3;
         }
@@ -217,7 +218,7 @@ public final class CredentialDetector {
       String next = i + 1 < lines.length ? lines[i + 1] : "";
       hits.addAll(tokens(lines[i], i + 1, next));
     }
-    if (hits.isEmpty() && lines.length == 1 && key != null && SecretKeyNames.holdsSecret(key)) {
+    if (hits.isEmpty() && lines.length == 1 && key != null && CredentialKeys.isCredential(key)) {
       classify(key, value).ifPresent(rule -> hits.add(new Hit(rule, 1, 0, value.length(), key)));
     }
     if (hits.isEmpty()) {
@@ -235,7 +236,7 @@ public final class CredentialDetector {
 
   /** True when {@code key} names a secret value ({@code password}, {@code apiKey}, …). */
   public static boolean secretKey(String key) {
-    return SecretKeyNames.holdsSecret(key);
+    return CredentialKeys.isCredential(key);
   }
 
   private static List<Hit> line(String line, int number, String next, String contextKey) {
@@ -279,7 +280,7 @@ public final class CredentialDetector {
       if (contextKey != null && key.equals("value")) {
         key = contextKey;
       }
-      if (!SecretKeyNames.holdsSecret(key)) {
+      if (!CredentialKeys.isCredential(key)) {
         continue;
       }
       int group = m.group(3) != null ? 3 : m.group(4) != null ? 4 : 5;

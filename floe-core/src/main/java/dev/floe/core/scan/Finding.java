@@ -57,16 +57,22 @@ public record Finding(
   }
 
   /**
+   * What the finding is, in the one wording of {@code FLOE-X040} (the same as the floe.yaml
+   * check's): {@code 'password' looks like a high-entropy value under a secret-like key (rule
+   * secret-assignment)}, or {@code A value looks like …} when it is not under a key. Names the key
+   * and the kind of credential, never the value.
+   */
+  public String message() {
+    String what = rule.withArticle() + " (rule " + rule.id() + ")";
+    return (key.isEmpty() ? "A value" : "'" + key + "'") + " looks like " + what;
+  }
+
+  /**
    * The finding as a {@code FLOE-X040} error whose snippet renderers mask ({@link
    * Problem.Builder#secret()}); the message names the kind of credential, never the value.
    */
   public Problem problem() {
-    String what = rule.withArticle() + " (rule " + rule.id() + ")";
-    String message =
-        key.isEmpty()
-            ? "Hard-coded credential: this looks like " + what
-            : "Hard-coded credential: '" + key + "' holds what looks like " + what;
-    return Problem.error(Code.X040, message)
+    return Problem.error(Code.X040, message())
         .at(position())
         .path(key)
         .hint(

@@ -306,6 +306,7 @@ public final class RepositoryScanner {
     return Problem.warning(Code.Y006, "Cannot scan " + shown + ": " + IoProblems.describe(e))
         .file(shown)
         .hint("check that the file is readable, or leave it out")
+        .cause(e)
         .build();
   }
 }

@@ -119,9 +119,7 @@ public final class SarifWriter {
     json.writeNumberField("ruleIndex", rule.ordinal());
     json.writeStringField("level", "error");
     json.writeObjectFieldStart("message");
-    String where = finding.key().isEmpty() ? "" : " in '" + finding.key() + "'";
-    json.writeStringField(
-        "text", "Hard-coded credential" + where + ": this looks like " + rule.withArticle() + ".");
+    json.writeStringField("text", finding.message() + ".");
     json.writeEndObject();
     json.writeArrayFieldStart("locations");
     json.writeStartObject();

@@ -87,7 +87,7 @@ public final class SecretProviders {
                       + name
                       + "', which is not installed; installed: "
                       + (names.isEmpty() ? "none" : String.join(", ", names)))
-              .choices(names)
+              .choicesInMessage(names)
               .suggestion(Suggestions.closest(name, names).orElse(null))
               .hint(
                   "list installed providers, comma-separated and in the order to ask them (e.g. "

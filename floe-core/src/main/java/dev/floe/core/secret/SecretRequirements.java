@@ -8,6 +8,7 @@ import dev.floe.core.load.Loaded;
 import dev.floe.core.model.CatalogProfile;
 import dev.floe.core.model.ComputeProfile;
 import dev.floe.core.model.Credentials;
+import dev.floe.core.model.PlatformObservability;
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.model.SecretRef;
 import dev.floe.core.model.StorageProfile;
@@ -32,9 +33,9 @@ public final class SecretRequirements {
   /** Every secret {@code platform} references (all of its profiles). */
   public static List<SecretRequirement> of(PlatformSpec platform) {
     List<SecretRequirement> out = new ArrayList<>();
-    platform.storage().forEach((name, s) -> storage(out, "storage." + name, s));
-    platform.catalogs().forEach((name, c) -> catalog(out, "catalogs." + name, c));
-    platform.compute().forEach((name, c) -> compute(out, "compute." + name, c));
+    platform.storage().forEach((name, s) -> storage(out, storagePath(name), s));
+    platform.catalogs().forEach((name, c) -> catalog(out, catalogPath(name), c));
+    platform.compute().forEach((name, c) -> compute(out, computePath(name), c));
     observability(
         out, platform.observability().otlpEndpoint(), platform.observability().lineageEndpoint());
     return List.copyOf(out);
@@ -51,23 +52,51 @@ public final class SecretRequirements {
   /** Every secret the profiles of a compiled artifact reference. */
   public static List<SecretRequirement> of(CompiledArtifacts artifacts) {
     List<SecretRequirement> out = new ArrayList<>();
-    storage(out, "storage." + artifacts.storage().profile(), artifacts.storage().value());
-    catalog(out, "catalogs." + artifacts.catalog().profile(), artifacts.catalog().value());
-    compute(out, "compute." + artifacts.compute().profile(), artifacts.compute().value());
+    storage(out, storagePath(artifacts.storage().profile()), artifacts.storage().value());
+    catalog(out, catalogPath(artifacts.catalog().profile()), artifacts.catalog().value());
+    compute(out, computePath(artifacts.compute().profile()), artifacts.compute().value());
     observability(
         out, artifacts.observability().otlpEndpoint(), artifacts.observability().lineageEndpoint());
     return List.copyOf(out);
   }
 
+  /** The secrets of the storage profile {@code name}, as {@link #of(PlatformSpec)} lists them. */
+  static List<SecretRequirement> storage(String name, StorageProfile profile) {
+    List<SecretRequirement> out = new ArrayList<>();
+    storage(out, storagePath(name), profile);
+    return List.copyOf(out);
+  }
+
+  /** The secrets of the catalog profile {@code name}, as {@link #of(PlatformSpec)} lists them. */
+  static List<SecretRequirement> catalog(String name, CatalogProfile profile) {
+    List<SecretRequirement> out = new ArrayList<>();
+    catalog(out, catalogPath(name), profile);
+    return List.copyOf(out);
+  }
+
+  /** The secrets of the compute profile {@code name}, as {@link #of(PlatformSpec)} lists them. */
+  static List<SecretRequirement> compute(String name, ComputeProfile profile) {
+    List<SecretRequirement> out = new ArrayList<>();
+    compute(out, computePath(name), profile);
+    return List.copyOf(out);
+  }
+
+  /** The secrets of the observability block, as {@link #of(PlatformSpec)} lists them. */
+  static List<SecretRequirement> observability(PlatformObservability o) {
+    List<SecretRequirement> out = new ArrayList<>();
+    observability(out, o.otlpEndpoint(), o.lineageEndpoint());
+    return List.copyOf(out);
+  }
+
   private static void storage(List<SecretRequirement> out, String path, StorageProfile s) {
-    single(out, path + ".endpoint", s.endpoint());
+    single(out, endpointField(path), s.endpoint());
     credentials(out, path + ".credentials", s.credentials(), () -> SecretKeys.storage(s.type()));
   }
 
   private static void catalog(List<SecretRequirement> out, String path, CatalogProfile c) {
-    single(out, path + ".uri", c.uri());
+    single(out, uriField(path), c.uri());
     c.properties()
-        .forEach((key, value) -> single(out, join(path + ".properties", key), Optional.of(value)));
+        .forEach((key, value) -> single(out, propertyField(path, key), Optional.of(value)));
     credentials(out, path + ".credentials", c.credentials(), () -> SecretKeys.catalog(c.type()));
   }
 
@@ -79,8 +108,49 @@ public final class SecretRequirements {
       List<SecretRequirement> out,
       Optional<StringOrSecret> otlpEndpoint,
       Optional<StringOrSecret> lineageEndpoint) {
-    single(out, "observability.otlp_endpoint", otlpEndpoint);
-    single(out, "observability.lineage_endpoint", lineageEndpoint);
+    single(out, OTLP_ENDPOINT, otlpEndpoint);
+    single(out, LINEAGE_ENDPOINT, lineageEndpoint);
+  }
+
+  // ---- field paths: the one place that spells them ---------------------------------------
+
+  static String storagePath(String profile) {
+    return "storage." + profile;
+  }
+
+  static String catalogPath(String profile) {
+    return "catalogs." + profile;
+  }
+
+  static String computePath(String profile) {
+    return "compute." + profile;
+  }
+
+  static final String OTLP_ENDPOINT = "observability.otlp_endpoint";
+  static final String LINEAGE_ENDPOINT = "observability.lineage_endpoint";
+
+  static String endpointField(String profilePath) {
+    return profilePath + ".endpoint";
+  }
+
+  static String uriField(String profilePath) {
+    return profilePath + ".uri";
+  }
+
+  static String propertyField(String profilePath, String key) {
+    return join(profilePath + ".properties", key);
+  }
+
+  static String staticSecretField(String profilePath) {
+    return profilePath + ".credentials.secret_ref";
+  }
+
+  static String clientIdField(String profilePath) {
+    return profilePath + ".credentials.client_id";
+  }
+
+  static String clientSecretField(String profilePath) {
+    return profilePath + ".credentials.client_secret";
   }
 
   private static void credentials(
@@ -88,11 +158,14 @@ public final class SecretRequirements {
       String path,
       Credentials credentials,
       Supplier<SecretKeys> keys) {
+    String profilePath = FieldPaths.parent(path);
     if (credentials instanceof Credentials.Static s && s.secretRef().isPresent()) {
-      out.add(SecretRequirement.multiKey(s.secretRef().get(), path + ".secret_ref", keys.get()));
+      out.add(
+          SecretRequirement.multiKey(
+              s.secretRef().get().name(), staticSecretField(profilePath), keys.get()));
     } else if (credentials instanceof Credentials.OAuth2 o) {
-      single(out, path + ".client_id", Optional.of(o.clientId()));
-      single(out, path + ".client_secret", Optional.of(o.clientSecret()));
+      single(out, clientIdField(profilePath), Optional.of(o.clientId()));
+      single(out, clientSecretField(profilePath), Optional.of(o.clientSecret()));
     }
     // iam_role and service_account name no secret: a role and a token file, not values.
   }

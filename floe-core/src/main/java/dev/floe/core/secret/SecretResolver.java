@@ -3,10 +3,17 @@ package dev.floe.core.secret;
 import static java.util.Objects.requireNonNull;
 
 import dev.floe.core.api.Api;
+import dev.floe.core.compile.CompiledArtifacts;
 import dev.floe.core.diag.Code;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
+import dev.floe.core.model.CatalogProfile;
+import dev.floe.core.model.ComputeProfile;
+import dev.floe.core.model.Credentials;
+import dev.floe.core.model.PlatformObservability;
 import dev.floe.core.model.SecretRef;
+import dev.floe.core.model.StorageProfile;
+import dev.floe.core.model.StringOrSecret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -156,6 +163,180 @@ public final class SecretResolver {
    */
   public MultiKeySecret resolve(String name, String field, SecretKeys keys) {
     return lookup(SecretRequirement.multiKey(name, field, keys)).values();
+  }
+
+  /**
+   * The value of a setting that is text or a secret reference, needed by {@code field}: the text as
+   * written, or the resolved secret, which shows itself as {@code secret_ref:NAME}.
+   *
+   * @param value the setting; not null
+   * @param field its field path, e.g. {@code catalogs.default.uri}, named in the diagnostic; not
+   *     null
+   * @throws ProblemException {@code FLOE-C033} when the secret is not found anywhere
+   */
+  public ResolvedSetting resolve(StringOrSecret value, String field) {
+    requireNonNull(value, "value");
+    requireNonNull(field, "field");
+    if (value instanceof SecretRef ref) {
+      return new ResolvedSetting.Hidden(ref.name(), resolve(ref, field));
+    }
+    return new ResolvedSetting.Text(((StringOrSecret.Literal) value).value());
+  }
+
+  /**
+   * Every secret of the compiled artifact's catalog, resolved: its OAuth2 client id and secret or
+   * its static secret, its {@code uri} and its {@code properties}.
+   *
+   * @param catalog the catalog profile with its name, as {@link CompiledArtifacts#catalog()} holds
+   *     it; not null
+   * @throws ProblemException with one {@code FLOE-C033} or {@code FLOE-C034} per missing secret,
+   *     naming the field as {@code catalogs.<profile>.…}
+   */
+  public ProfileSecrets forCatalog(CompiledArtifacts.Resolved<CatalogProfile> catalog) {
+    return forCatalog(catalog.profile(), catalog.value());
+  }
+
+  /**
+   * Every secret of the catalog profile {@code name}, resolved; see {@link
+   * #forCatalog(CompiledArtifacts.Resolved)}.
+   *
+   * @param name the profile name, as in {@code catalogs.<name>}; not null
+   * @param profile the profile; not null
+   */
+  public ProfileSecrets forCatalog(String name, CatalogProfile profile) {
+    String path = SecretRequirements.catalogPath(name);
+    Found found = resolveAll(SecretRequirements.catalog(name, profile));
+    Map<String, ResolvedSetting> properties = new LinkedHashMap<>();
+    profile
+        .properties()
+        .forEach(
+            (key, value) ->
+                properties.put(
+                    key, found.setting(value, SecretRequirements.propertyField(path, key))));
+    return profileSecrets(
+        found,
+        path,
+        profile.credentials(),
+        profile.uri().map(uri -> found.setting(uri, SecretRequirements.uriField(path))),
+        properties);
+  }
+
+  /**
+   * Every secret of the compiled artifact's storage, resolved: its static secret and its {@code
+   * endpoint}.
+   *
+   * @param storage the storage profile with its name, as {@link CompiledArtifacts#storage()} holds
+   *     it; not null
+   * @throws ProblemException with one {@code FLOE-C033} or {@code FLOE-C034} per missing secret,
+   *     naming the field as {@code storage.<profile>.…}
+   */
+  public ProfileSecrets forStorage(CompiledArtifacts.Resolved<StorageProfile> storage) {
+    return forStorage(storage.profile(), storage.value());
+  }
+
+  /**
+   * Every secret of the storage profile {@code name}, resolved; see {@link
+   * #forStorage(CompiledArtifacts.Resolved)}.
+   *
+   * @param name the profile name, as in {@code storage.<name>}; not null
+   * @param profile the profile; not null
+   */
+  public ProfileSecrets forStorage(String name, StorageProfile profile) {
+    String path = SecretRequirements.storagePath(name);
+    Found found = resolveAll(SecretRequirements.storage(name, profile));
+    return profileSecrets(
+        found,
+        path,
+        profile.credentials(),
+        profile
+            .endpoint()
+            .map(endpoint -> found.setting(endpoint, SecretRequirements.endpointField(path))),
+        Map.of());
+  }
+
+  /**
+   * Every secret of the compiled artifact's compute, resolved: its static secret (a login).
+   *
+   * @param compute the compute profile with its name, as {@link CompiledArtifacts#compute()} holds
+   *     it; not null
+   * @throws ProblemException with one {@code FLOE-C033} or {@code FLOE-C034} per missing secret,
+   *     naming the field as {@code compute.<profile>.…}
+   */
+  public ProfileSecrets forCompute(CompiledArtifacts.Resolved<ComputeProfile> compute) {
+    return forCompute(compute.profile(), compute.value());
+  }
+
+  /**
+   * Every secret of the compute profile {@code name}, resolved; see {@link
+   * #forCompute(CompiledArtifacts.Resolved)}.
+   *
+   * @param name the profile name, as in {@code compute.<name>}; not null
+   * @param profile the profile; not null
+   */
+  public ProfileSecrets forCompute(String name, ComputeProfile profile) {
+    String path = SecretRequirements.computePath(name);
+    Found found = resolveAll(SecretRequirements.compute(name, profile));
+    return profileSecrets(found, path, profile.credentials(), Optional.empty(), Map.of());
+  }
+
+  /**
+   * The observability endpoints, resolved.
+   *
+   * @param observability the block, as {@link CompiledArtifacts#observability()} or a platform
+   *     holds it; not null
+   * @throws ProblemException with one {@code FLOE-C033} per missing secret, naming {@code
+   *     observability.otlp_endpoint} or {@code observability.lineage_endpoint}
+   */
+  public ObservabilitySecrets forObservability(PlatformObservability observability) {
+    Found found = resolveAll(SecretRequirements.observability(observability));
+    return new ObservabilitySecrets(
+        observability.otlpEndpoint().map(e -> found.setting(e, SecretRequirements.OTLP_ENDPOINT)),
+        observability
+            .lineageEndpoint()
+            .map(e -> found.setting(e, SecretRequirements.LINEAGE_ENDPOINT)));
+  }
+
+  private static ProfileSecrets profileSecrets(
+      Found found,
+      String path,
+      Credentials credentials,
+      Optional<ResolvedSetting> endpoint,
+      Map<String, ResolvedSetting> properties) {
+    Optional<MultiKeySecret> staticSecret = Optional.empty();
+    Optional<ResolvedSetting> clientId = Optional.empty();
+    Optional<Secret> clientSecret = Optional.empty();
+    if (credentials instanceof Credentials.Static s && s.secretRef().isPresent()) {
+      staticSecret = Optional.of(found.lookup(SecretRequirements.staticSecretField(path)).values());
+    } else if (credentials instanceof Credentials.OAuth2 o) {
+      clientId = Optional.of(found.setting(o.clientId(), SecretRequirements.clientIdField(path)));
+      clientSecret = Optional.of(found.lookup(SecretRequirements.clientSecretField(path)).value());
+    }
+    return new ProfileSecrets(staticSecret, clientId, clientSecret, endpoint, properties);
+  }
+
+  /** Looks every requirement up; throws one exception with the problem of each missing one. */
+  private Found resolveAll(List<SecretRequirement> requirements) {
+    Map<String, SecretLookup> byField = new LinkedHashMap<>();
+    requireAll(requirements).forEach(l -> byField.put(l.requirement().field(), l));
+    return new Found(byField);
+  }
+
+  /** The lookups of one profile, by field path. */
+  private record Found(Map<String, SecretLookup> byField) {
+    SecretLookup lookup(String field) {
+      SecretLookup lookup = byField.get(field);
+      if (lookup == null) {
+        throw new IllegalStateException("no secret was looked up for " + field);
+      }
+      return lookup;
+    }
+
+    ResolvedSetting setting(StringOrSecret value, String field) {
+      if (value instanceof SecretRef ref) {
+        return new ResolvedSetting.Hidden(ref.name(), lookup(field).value());
+      }
+      return new ResolvedSetting.Text(((StringOrSecret.Literal) value).value());
+    }
   }
 
   // ---- one requirement -------------------------------------------------------------------

@@ -95,7 +95,7 @@ class ArtifactJsonTest {
     String json =
         ArtifactJson.write(compileDemo("local")).replace("  \"environment\": \"local\",\n", "");
 
-    assertThat(problems(json)).extracting(Problem::code).containsExactly("FLOE-S011", "FLOE-A061");
+    assertThat(problems(json)).extracting(Problem::code).containsExactly("FLOE-A061", "FLOE-S011");
   }
 
   @Test
@@ -109,7 +109,7 @@ class ArtifactJsonTest {
 
     List<Problem> problems = problems(json);
 
-    assertThat(problems).extracting(Problem::code).containsExactly("FLOE-C030", "FLOE-A061");
+    assertThat(problems).extracting(Problem::code).containsExactly("FLOE-A061", "FLOE-C030");
   }
 
   @Test

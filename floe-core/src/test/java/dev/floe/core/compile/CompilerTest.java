@@ -14,6 +14,7 @@ import dev.floe.core.model.Credentials;
 import dev.floe.core.model.FloeSpec;
 import dev.floe.core.model.OtlpProtocol;
 import dev.floe.core.model.PlatformObservability;
+import dev.floe.core.model.PlatformSource;
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.model.SecretRef;
 import dev.floe.core.model.StringOrSecret;
@@ -118,7 +119,7 @@ class CompilerTest {
     assertThat(artifacts.metadata().floeVersion()).isNotBlank();
     assertThat(artifacts.environment()).isEqualTo("dev");
     assertThat(artifacts.platformVersion()).isEqualTo("1.2.0");
-    assertThat(artifacts.platformSource()).isEqualTo(PLATFORM_FILE);
+    assertThat(artifacts.platformSource()).isEqualTo(new PlatformSource.File(PLATFORM_FILE));
   }
 
   // ---- missing profiles -------------------------------------------------------------------------

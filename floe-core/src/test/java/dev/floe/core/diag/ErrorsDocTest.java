@@ -120,7 +120,7 @@ class ErrorsDocTest {
   }
 
   /** {@code docs/errors.md}, found by walking up from the working folder. */
-  private static Path errorsDoc() {
+  static Path errorsDoc() {
     Path start = Path.of("").toAbsolutePath();
     for (Path dir = start; dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve("docs").resolve("errors.md");

@@ -15,6 +15,7 @@ import dev.floe.core.internal.platform.PlatformTrees;
 import dev.floe.core.load.Loaded;
 import dev.floe.core.platform.LocatedPlatform;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -476,7 +477,7 @@ class RoundTripPropertyTest {
         modes.remove(CredentialMode.OAUTH2);
       }
       return switch (pick(modes)) {
-        case STATIC -> new Credentials.Static(maybe(this::secretName));
+        case STATIC -> new Credentials.Static(maybe(() -> new SecretRef(secretName())));
         case OAUTH2 ->
             new Credentials.OAuth2(
                 random.nextBoolean() ? secretRef() : StringOrSecret.literal(nonEmpty(true)),
@@ -654,11 +655,12 @@ class RoundTripPropertyTest {
           + chars(LETTERS + DIGITS + "+=,.@/-_", 1 + random.nextInt(30));
     }
 
-    String duration() {
+    /** 15m to 12h, in each unit floe writes: whole hours, whole minutes, or seconds. */
+    Duration duration() {
       return switch (random.nextInt(3)) {
-        case 0 -> (900 + random.nextInt(42_301)) + "s";
-        case 1 -> (15 + random.nextInt(706)) + "m";
-        default -> (1 + random.nextInt(12)) + "h";
+        case 0 -> Duration.ofSeconds(900 + random.nextInt(42_301));
+        case 1 -> Duration.ofMinutes(15 + random.nextInt(706));
+        default -> Duration.ofHours(1 + random.nextInt(12));
       };
     }
 

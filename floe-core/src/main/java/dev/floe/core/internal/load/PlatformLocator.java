@@ -10,6 +10,7 @@ import dev.floe.core.diag.SourcePosition;
 import dev.floe.core.load.Loaded;
 import dev.floe.core.model.Environments;
 import dev.floe.core.model.FloeSpec;
+import dev.floe.core.model.PlatformSource;
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.platform.LocatedPlatform;
 import dev.floe.core.platform.PlatformRequest;
@@ -34,10 +35,10 @@ import java.util.Set;
  */
 public final class PlatformLocator {
   /** The {@code platform_source} of the built-in local default. */
-  public static final String BUILTIN_LOCAL = "builtin:local";
+  public static final String BUILTIN_LOCAL = PlatformSource.BUILTIN_LOCAL_WIRE;
 
   /** The {@code platform_source} of a platform built from {@code FLOE_*} variables. */
-  public static final String ENV_SOURCE = "env";
+  public static final String ENV_SOURCE = PlatformSource.ENV_WIRE;
 
   /** The variables of the environment fallback, in the order they are documented. */
   public static final List<String> FALLBACK_VARIABLES =
@@ -158,10 +159,10 @@ public final class PlatformLocator {
     }
     boolean fallback = FALLBACK_VARIABLES.stream().anyMatch(v -> nonEmpty(env.get(v)).isPresent());
     if (fallback) {
-      return new LocatedPlatform(fromVariables(env), environment, ENV_SOURCE);
+      return new LocatedPlatform(fromVariables(env), environment, PlatformSource.ENV);
     }
     if (environment.equals(Environments.DEFAULT)) {
-      return new LocatedPlatform(builtinLocal(), environment, BUILTIN_LOCAL);
+      return new LocatedPlatform(builtinLocal(), environment, PlatformSource.BUILTIN_LOCAL);
     }
     List<String> searched = new ArrayList<>();
     searched.add("--platform (not given)");
@@ -363,8 +364,8 @@ public final class PlatformLocator {
   }
 
   /** Relative to the project folder when below it, so that artifacts are reproducible. */
-  private static String source(Path file, Search request) {
-    return SourcePaths.display(file, request.projectDir());
+  private static PlatformSource source(Path file, Search request) {
+    return new PlatformSource.File(SourcePaths.display(file, request.projectDir()));
   }
 
   private static String display(Path file, Search request) {

@@ -17,6 +17,7 @@ import dev.floe.core.model.StorageProfile;
 import dev.floe.core.model.StorageType;
 import dev.floe.core.model.StringOrSecret;
 import dev.floe.core.model.WireEnum;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -107,7 +108,7 @@ public final class PlatformTrees {
     Map<String, Object> c = cast(profile.get("credentials"));
     CredentialMode mode = WireEnum.of(CredentialMode.class, (String) c.get("mode"));
     return switch (mode) {
-      case STATIC -> new Credentials.Static(opt(c, "secret_ref", String.class));
+      case STATIC -> new Credentials.Static(opt(c, "secret_ref", String.class).map(SecretRef::new));
       case OAUTH2 ->
           new Credentials.OAuth2(
               (StringOrSecret) c.get("client_id"),
@@ -121,7 +122,7 @@ public final class PlatformTrees {
               opt(c, "external_id", String.class),
               opt(c, "session_name", String.class),
               opt(c, "web_identity_token_file", String.class),
-              opt(c, "duration", String.class));
+              opt(c, "duration", String.class).map(PlatformTrees::duration));
       case SERVICE_ACCOUNT ->
           new Credentials.ServiceAccount(
               opt(c, "audience", String.class),
@@ -209,7 +210,7 @@ public final class PlatformTrees {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("mode", credentials.mode().wire());
     if (credentials instanceof Credentials.Static s) {
-      s.secretRef().ifPresent(v -> c.put("secret_ref", v));
+      s.secretRef().ifPresent(v -> c.put("secret_ref", v.name()));
     } else if (credentials instanceof Credentials.OAuth2 o) {
       c.put("client_id", o.clientId());
       c.put("client_secret", o.clientSecret());
@@ -221,7 +222,7 @@ public final class PlatformTrees {
       r.externalId().ifPresent(v -> c.put("external_id", v));
       r.sessionName().ifPresent(v -> c.put("session_name", v));
       r.webIdentityTokenFile().ifPresent(v -> c.put("web_identity_token_file", v));
-      r.duration().ifPresent(v -> c.put("duration", v));
+      r.duration().ifPresent(v -> c.put("duration", duration(v)));
     } else if (credentials instanceof Credentials.ServiceAccount s) {
       s.audience().ifPresent(v -> c.put("audience", v));
       s.tokenFile().ifPresent(v -> c.put("token_file", v));
@@ -231,6 +232,28 @@ public final class PlatformTrees {
   }
 
   // ---- helpers ---------------------------------------------------------------------------
+
+  /** A validated duration ({@code 1h}, {@code 45m}, {@code 3600s}) as a {@link Duration}. */
+  static Duration duration(String text) {
+    long n = Long.parseLong(text.substring(0, text.length() - 1));
+    return switch (text.charAt(text.length() - 1)) {
+      case 'h' -> Duration.ofHours(n);
+      case 'm' -> Duration.ofMinutes(n);
+      default -> Duration.ofSeconds(n);
+    };
+  }
+
+  /**
+   * A duration as written in files, in the largest unit that divides it: {@code 1h}, {@code 45m},
+   * {@code 3601s}.
+   */
+  static String duration(Duration d) {
+    long seconds = d.getSeconds();
+    if (seconds % 3600 == 0) {
+      return seconds / 3600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> cast(Object value) {

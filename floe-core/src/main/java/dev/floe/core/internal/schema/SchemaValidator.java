@@ -332,12 +332,17 @@ public final class SchemaValidator {
                     + suggestion.map(s -> ": did you mean '" + s + "'?").orElse(""))
             .at(entry.key().position())
             .path(path)
-            .choices(choices)
-            .suggestion(suggestion.orElse(null))
+            .suggestionInHint(suggestion.orElse(null))
             .hint(
                 suggestion
                     .map(s -> "rename it to '" + s + "'")
                     .orElse("remove it, or prefix it with 'x-' to keep your own data there"));
+    // The message quotes the suggestion, so a single choice that is the suggestion is in it too.
+    if (suggestion.isPresent() && choices.equals(List.of(suggestion.get()))) {
+      unknown.choicesInMessage(choices);
+    } else {
+      unknown.choices(choices);
+    }
     if (inCredentials) {
       unknown.at(value.position()).secret();
     }
@@ -613,8 +618,8 @@ public final class SchemaValidator {
                     + String.join(", ", type.values()))
             .at(scalar.position())
             .path(path)
-            .choices(type.values())
-            .suggestion(suggestion.orElse(null))
+            .choicesInMessage(type.values())
+            .suggestionInHint(suggestion.orElse(null))
             .hint(
                 suggestion
                     .map(s -> "did you mean '" + s + "'?")

@@ -100,12 +100,14 @@ public final class YamlLoader {
           Problem.error(Code.Y006, "Cannot read " + displayName + ": it is not valid UTF-8")
               .file(displayName)
               .hint("save the file as UTF-8")
+              .cause(e)
               .build());
     } catch (IOException e) {
       problems.add(
           Problem.error(Code.Y006, "Cannot read " + displayName + ": " + IoProblems.describe(e))
               .file(displayName)
               .hint("check that the path is a readable file")
+              .cause(e)
               .build());
     }
     return Optional.empty();
@@ -203,6 +205,7 @@ public final class YamlLoader {
               .at(mark == null ? null : position(displayName, Optional.of(mark), Optional.empty()))
               .file(displayName)
               .hint(syntaxHint(e.getProblem()))
+              .cause(e)
               .build());
     } catch (YamlEngineException e) {
       String message = String.valueOf(e.getMessage());
@@ -216,6 +219,7 @@ public final class YamlLoader {
                   limit
                       ? "reduce the number of aliases (*name) to mappings and lists"
                       : "check the YAML syntax")
+              .cause(e)
               .build());
     } catch (StackOverflowError e) {
       problems.add(tooDeep(displayName, null));

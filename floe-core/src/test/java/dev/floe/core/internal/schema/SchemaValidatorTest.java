@@ -404,7 +404,7 @@ class SchemaValidatorTest {
                 + "}\n");
 
     assertThat(spec.storage().get("default").credentials())
-        .isEqualTo(new Credentials.Static(java.util.Optional.of(longest)));
+        .isEqualTo(new Credentials.Static(java.util.Optional.of(new SecretRef(longest))));
     assertThat(
             only(
                     platformProblems(
