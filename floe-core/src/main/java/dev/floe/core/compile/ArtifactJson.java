@@ -22,8 +22,6 @@ import dev.floe.core.model.FloeSpec;
 import dev.floe.core.model.SecretRef;
 import dev.floe.core.model.StringOrSecret;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,13 +54,7 @@ public final class ArtifactJson {
 
   /** Writes a plain tree (maps, lists, strings, numbers, booleans, secret refs) as JSON. */
   private static String writeTree(Object tree) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = JsonOutput.generator(out)) {
-      writeValue(json, tree);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out + "\n";
+    return JsonOutput.write(json -> writeValue(json, tree));
   }
 
   private static void writeValue(JsonGenerator json, Object value) throws IOException {

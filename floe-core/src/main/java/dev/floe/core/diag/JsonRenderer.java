@@ -1,12 +1,9 @@
 package dev.floe.core.diag;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.floe.core.api.Api;
 import dev.floe.core.json.JsonOutput;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -15,21 +12,16 @@ import java.util.List;
  */
 @Api(status = Api.Status.EXPERIMENTAL)
 public final class JsonRenderer {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private JsonRenderer() {}
 
   /** The JSON document for the problems, with a trailing newline. */
   public static String render(List<Problem> problems) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = JsonOutput.generator(out)) {
-      json.writeStartObject();
-      writeSummary(json, problems);
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out + "\n";
+    return JsonOutput.write(
+        json -> {
+          json.writeStartObject();
+          writeSummary(json, problems);
+          json.writeEndObject();
+        });
   }
 
   /** Writes {@code ok}, {@code errors}, {@code warnings} and {@code problems} fields. */
