@@ -20,17 +20,20 @@ final class CompileCommand extends FloeSubcommand {
 
   @Mixin PipelineOptions pipeline;
 
+  /** The output folder beside floe.yaml when no {@code -o} is given. */
+  static final String DEFAULT_OUTPUT = ".floe";
+
   @Option(
       names = {"-o", "--output"},
       paramLabel = "DIR",
-      defaultValue = ".floe",
-      description = "The output folder (default: ${DEFAULT-VALUE}).")
+      description =
+          "The output folder (default: " + DEFAULT_OUTPUT + "/ beside the pipeline file).")
   String output;
 
   @Override
   int run(Terminal terminal, Reporter reporter) {
     FloeProject.Compiled compiled = pipeline.compile(terminal);
-    Path target = write(terminal.resolve(output), compiled.artifacts(), terminal);
+    Path target = write(outputDir(terminal), compiled.artifacts(), terminal);
     String shown = SourcePaths.display(target, terminal.workDir());
     CompiledArtifacts a = compiled.artifacts();
     if (reporter.json()) {
@@ -48,6 +51,19 @@ final class CompileCommand extends FloeSubcommand {
       reporter.line(reporter.ok() + " wrote " + shown);
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * {@code -o DIR}, else {@code .floe/} in the folder of floe.yaml: the project's output, wherever
+   * floe runs from ({@code -f ../../floe.yaml} writes {@code ../../.floe/}).
+   */
+  private Path outputDir(Terminal terminal) {
+    if (output != null) {
+      return terminal.resolve(output);
+    }
+    Path file = terminal.resolve(pipeline.file);
+    Path folder = file.getParent();
+    return (folder == null ? terminal.workDir() : folder).resolve(DEFAULT_OUTPUT);
   }
 
   /** Writes the artifact into {@code dir}, whole or not at all. */

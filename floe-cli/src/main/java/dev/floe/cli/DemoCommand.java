@@ -96,8 +96,8 @@ final class DemoCommand extends FloeSubcommand {
             + " "
             + first.version()
             + " compiled against "
-            + results.size()
-            + " environments from one floe.yaml ("
+            + Counts.of(results.size(), "environment")
+            + " from one floe.yaml ("
             + SourcePaths.display(floeFile, terminal.workDir())
             + ")");
     for (int i = 0; i < results.size(); i++) {

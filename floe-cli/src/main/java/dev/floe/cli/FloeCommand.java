@@ -3,8 +3,6 @@ package dev.floe.cli;
 import dev.floe.core.FloeVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** The {@code floe} command: two-tier configuration for data platforms. */
 @Command(
@@ -15,7 +13,7 @@ import picocli.CommandLine.Spec;
       "Two-tier configuration for data platforms: floe.yaml (what the pipeline does) compiled"
           + " against platform/<env>/platform.yaml (where it runs)."
     })
-final class FloeCommand implements java.util.concurrent.Callable<Integer> {
+final class FloeCommand extends CommandGroup {
   /**
    * The commands, by name, in help order. Built on demand: start-up time is part of the interface,
    * and picocli building every command's model costs more than validating a file.
@@ -37,21 +35,12 @@ final class FloeCommand implements java.util.concurrent.Callable<Integer> {
 
   private final Terminal terminal;
 
-  @Spec CommandSpec spec;
-
   FloeCommand(Terminal terminal) {
     this.terminal = terminal;
   }
 
   Terminal terminal() {
     return terminal;
-  }
-
-  /** Without a command, floe shows its usage and exits 2, like any incomplete command line. */
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(terminal.err());
-    return ExitCodes.USAGE;
   }
 
   /** Prints {@code floe <version>}. */

@@ -5,12 +5,10 @@ import dev.floe.core.diag.Code;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.SourcePaths;
-import dev.floe.core.json.JsonOutput;
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.platform.LocatedPlatform;
 import dev.floe.core.project.FloeProject;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,8 +38,7 @@ final class ListProfilesCommand extends FloeSubcommand {
   int run(Terminal terminal, Reporter reporter) throws IOException {
     List<LocatedPlatform> platforms = new ArrayList<>();
     if (allEnvs && choice != null) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(),
+      throw usageError(
           "--all-envs lists every environment: do not combine it with --env or --platform");
     }
     FloeProject project = terminal.project();
@@ -77,7 +74,7 @@ final class ListProfilesCommand extends FloeSubcommand {
       platforms.add(project.platform(PlatformChoice.request(terminal, choice)));
     }
     if (reporter.json()) {
-      terminal.out().println(json(platforms));
+      reporter.success(json -> json(json, platforms));
     } else if (platforms.size() == 1) {
       LocatedPlatform p = platforms.get(0);
       reporter.line("environment  " + p.environment() + "  (" + p.source() + ")");
@@ -164,26 +161,25 @@ final class ListProfilesCommand extends FloeSubcommand {
     }
   }
 
-  private static String json(List<LocatedPlatform> platforms) throws IOException {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator json = JsonOutput.generator(text)) {
-      if (platforms.size() == 1) {
-        write(json, platforms.get(0));
-      } else {
+  /**
+   * The fields after the envelope: one environment's profiles beside {@code problems}, or with
+   * {@code --all-envs} an {@code environments} array of them.
+   */
+  private void json(JsonGenerator json, List<LocatedPlatform> platforms) throws IOException {
+    if (allEnvs) {
+      json.writeArrayFieldStart("environments");
+      for (LocatedPlatform p : platforms) {
         json.writeStartObject();
-        json.writeArrayFieldStart("environments");
-        for (LocatedPlatform p : platforms) {
-          write(json, p);
-        }
-        json.writeEndArray();
+        fields(json, p);
         json.writeEndObject();
       }
+      json.writeEndArray();
+    } else {
+      fields(json, platforms.get(0));
     }
-    return text.toString();
   }
 
-  private static void write(JsonGenerator json, LocatedPlatform p) throws IOException {
-    json.writeStartObject();
+  private static void fields(JsonGenerator json, LocatedPlatform p) throws IOException {
     json.writeStringField("environment", p.environment());
     json.writeStringField("source", p.source());
     List<Row> rows = rows(p.platform().value());
@@ -202,6 +198,5 @@ final class ListProfilesCommand extends FloeSubcommand {
       }
       json.writeEndArray();
     }
-    json.writeEndObject();
   }
 }

@@ -30,7 +30,14 @@ public final class Main {
             cli.addSubcommand(name, command.get());
           }
         });
-    everyCommand(cli, c -> c.getCommandSpec().versionProvider(new FloeCommand.Version()));
+    everyCommand(
+        cli,
+        c -> {
+          c.getCommandSpec().versionProvider(new FloeCommand.Version());
+          if (c.getCommandSpec().userObject() instanceof FloeSubcommand command) {
+            CommonOptions.addTo(c.getCommandSpec(), command);
+          }
+        });
     return cli;
   }
 
@@ -54,6 +61,7 @@ public final class Main {
     CommandLine cli = commandLine(terminal, args.length == 0 ? "" : args[0]);
     cli.setOut(terminal.out());
     cli.setErr(terminal.err());
+    cli.setParameterExceptionHandler(new UsageErrors(terminal));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) ->
             FloeSubcommand.internalError(terminal, parseResult.hasMatchedOption("--debug"), e));

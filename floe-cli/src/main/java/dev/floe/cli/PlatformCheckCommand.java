@@ -1,7 +1,6 @@
 package dev.floe.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.floe.core.diag.JsonRenderer;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.json.JsonOutput;
 import dev.floe.core.platform.LocatedPlatform;
@@ -12,7 +11,6 @@ import dev.floe.core.secret.SecretRequirement;
 import dev.floe.core.secret.SecretRequirements;
 import dev.floe.core.secret.SecretResolver;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,10 +62,9 @@ final class PlatformCheckCommand extends FloeSubcommand {
     List<Problem> problems = new ArrayList<>();
     checks.forEach(c -> c.lookup().problem().ifPresent(problems::add));
     if (reporter.json()) {
-      terminal.out().println(json(located, resolver, checks, problems));
-      terminal.out().flush();
+      reporter.document(problems, json -> json(json, located, resolver, checks));
     } else {
-      text(terminal, reporter, located, resolver, checks);
+      text(reporter, located, resolver, checks);
       if (!problems.isEmpty()) {
         reporter.problems(problems, project.sources());
       }
@@ -93,11 +90,7 @@ final class PlatformCheckCommand extends FloeSubcommand {
   }
 
   private static void text(
-      Terminal terminal,
-      Reporter reporter,
-      LocatedPlatform located,
-      SecretResolver resolver,
-      List<Check> checks) {
+      Reporter reporter, LocatedPlatform located, SecretResolver resolver, List<Check> checks) {
     reporter.line("environment  " + located.environment() + "  (" + located.source() + ")");
     reporter.line(
         "secrets root "
@@ -113,10 +106,9 @@ final class PlatformCheckCommand extends FloeSubcommand {
     }
     int nameWidth = checks.stream().mapToInt(c -> c.name().length()).max().orElse(0);
     int fieldWidth = checks.stream().mapToInt(c -> fields(c).length()).max().orElse(0);
-    String failMark = terminal.colour() ? "\u001b[31m✗\u001b[0m" : "✗";
     for (Check c : checks) {
       reporter.line(
-          (c.ok() ? reporter.ok() : failMark)
+          (c.ok() ? reporter.ok() : reporter.failed())
               + " "
               + pad(c.name(), nameWidth)
               + "  "
@@ -128,8 +120,7 @@ final class PlatformCheckCommand extends FloeSubcommand {
     }
     long missing = checks.stream().filter(c -> !c.ok()).count();
     reporter.line(
-        checks.size()
-            + (checks.size() == 1 ? " secret" : " secrets")
+        Counts.of(checks.size(), "secret")
             + " checked: "
             + (checks.size() - missing)
             + " found, "
@@ -179,31 +170,24 @@ final class PlatformCheckCommand extends FloeSubcommand {
     return String.format(Locale.ROOT, "%.1f ms", nanos / 1_000_000.0);
   }
 
-  private static String json(
-      LocatedPlatform located, SecretResolver resolver, List<Check> checks, List<Problem> problems)
+  private static void json(
+      JsonGenerator json, LocatedPlatform located, SecretResolver resolver, List<Check> checks)
       throws IOException {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator json = JsonOutput.generator(text)) {
-      json.writeStartObject();
-      JsonRenderer.writeSummary(json, problems);
-      json.writeStringField("environment", located.environment());
-      json.writeStringField("source", located.source());
-      json.writeStringField("secrets_root", resolver.secretsRoot().toString());
-      json.writeArrayFieldStart("providers");
-      for (String name : resolver.providerNames()) {
-        json.writeString(name);
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("checks");
-      for (Check c : checks) {
-        writeCheck(json, c);
-      }
-      json.writeEndArray();
-      json.writeNumberField("found", checks.stream().filter(Check::ok).count());
-      json.writeNumberField("missing", checks.stream().filter(c -> !c.ok()).count());
-      json.writeEndObject();
+    json.writeStringField("environment", located.environment());
+    json.writeStringField("source", located.source());
+    json.writeStringField("secrets_root", resolver.secretsRoot().toString());
+    json.writeArrayFieldStart("providers");
+    for (String name : resolver.providerNames()) {
+      json.writeString(name);
     }
-    return text.toString();
+    json.writeEndArray();
+    json.writeArrayFieldStart("checks");
+    for (Check c : checks) {
+      writeCheck(json, c);
+    }
+    json.writeEndArray();
+    json.writeNumberField("found", checks.stream().filter(Check::ok).count());
+    json.writeNumberField("missing", checks.stream().filter(c -> !c.ok()).count());
   }
 
   private static void writeCheck(JsonGenerator json, Check c) throws IOException {

@@ -1,8 +1,6 @@
 package dev.floe.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code floe platform}: commands for platform engineers. */
 @Command(
@@ -14,12 +12,4 @@ import picocli.CommandLine.Spec;
       ListProfilesCommand.class,
       PlatformCheckCommand.class
     })
-final class PlatformCommand implements java.util.concurrent.Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(((FloeCommand) spec.root().userObject()).terminal().err());
-    return ExitCodes.USAGE;
-  }
-}
+final class PlatformCommand extends CommandGroup {}

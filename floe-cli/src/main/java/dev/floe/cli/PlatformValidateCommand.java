@@ -2,34 +2,46 @@ package dev.floe.cli;
 
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.platform.LocatedPlatform;
-import dev.floe.core.platform.PlatformRequest;
 import java.nio.file.Path;
-import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code floe platform validate [PATH | --env NAME]}. */
+/**
+ * {@code floe platform validate [--env NAME | --platform PATH]}, like every command that takes a
+ * platform. The positional {@code PATH} of earlier versions stays as an alias of {@code --platform
+ * PATH}, so that scripts keep working; given with {@code --env} or {@code --platform} it is a usage
+ * error.
+ */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = "Validate one platform.yaml (a file, an environment folder, or --env NAME).")
+    description =
+        "Validate one platform.yaml (--env NAME, or --platform PATH: a file or a folder).")
 final class PlatformValidateCommand extends FloeSubcommand {
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  PlatformChoice choice;
+
   @Parameters(
       arity = "0..1",
       paramLabel = "PATH",
-      description = "A platform.yaml file or an environment folder.")
+      description = "The same as --platform PATH (kept for compatibility).")
   Path path;
-
-  @Option(names = "--env", paramLabel = "NAME", description = "The environment to validate.")
-  String env;
 
   @Override
   int run(Terminal terminal, Reporter reporter) {
-    PlatformRequest.Builder request = terminal.platformRequest();
-    Optional.ofNullable(path).ifPresent(request::platform);
-    Optional.ofNullable(env).ifPresent(request::environment);
-    LocatedPlatform located = terminal.project().platform(request.build());
+    if (path != null && choice != null) {
+      throw usageError(
+          "PATH is the same as --platform PATH: give the platform once, either as PATH,"
+              + " --platform PATH or --env NAME");
+    }
+    PlatformChoice platform = choice;
+    if (path != null) {
+      platform = new PlatformChoice();
+      platform.platform = path;
+    }
+    LocatedPlatform located =
+        terminal.project().platform(PlatformChoice.request(terminal, platform));
     PlatformSpec p = located.platform().value();
     if (reporter.json()) {
       reporter.success(
@@ -48,16 +60,12 @@ final class PlatformValidateCommand extends FloeSubcommand {
               + " is valid (environment "
               + located.environment()
               + "): "
-              + count(p.storage().size(), "storage profile")
+              + Counts.of(p.storage().size(), "storage profile")
               + ", "
-              + count(p.catalogs().size(), "catalog profile")
+              + Counts.of(p.catalogs().size(), "catalog profile")
               + ", "
-              + count(p.compute().size(), "compute profile"));
+              + Counts.of(p.compute().size(), "compute profile"));
     }
     return ExitCodes.OK;
-  }
-
-  private static String count(int n, String what) {
-    return n + " " + what + (n == 1 ? "" : "s");
   }
 }

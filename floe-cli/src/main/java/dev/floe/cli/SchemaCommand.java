@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code floe schema}: the published JSON Schemas. */
 @Command(
@@ -17,14 +15,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "JSON Schemas for platform.yaml, floe.yaml and CompiledArtifacts.",
     subcommands = SchemaCommand.Export.class)
-final class SchemaCommand implements java.util.concurrent.Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(((FloeCommand) spec.root().userObject()).terminal().err());
-    return ExitCodes.USAGE;
-  }
+final class SchemaCommand extends CommandGroup {
 
   /** {@code floe schema export [-o DIR]}. */
   @Command(

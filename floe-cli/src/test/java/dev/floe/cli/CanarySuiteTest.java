@@ -2,20 +2,15 @@ package dev.floe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.floe.core.platform.PlatformRequest;
-import dev.floe.core.project.FloeProject;
-import dev.floe.core.secret.SecretNames;
-import dev.floe.core.secret.SecretRequirement;
-import dev.floe.core.secret.SecretRequirements;
+import dev.floe.testing.DemoProject;
+import dev.floe.testing.SecretCanaries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,19 +63,22 @@ class CanarySuiteTest {
         attributes: {api_key: canary-plain-floe-10}
       """;
 
+  /** The seed of the canaries, so that a failing run can be repeated. */
+  private static final long SEED = 0xF10E;
+
   @TempDir Path temp;
 
   @ParameterizedTest
   @EnumSource(Source.class)
   void noCommandEverPrintsOrWritesASecret(Source source) throws IOException {
-    Path project = Cli.copyDemo(temp.resolve("project"));
-    Cli.write(project.resolve("platform/broken/platform.yaml"), BROKEN_PLATFORM);
-    Cli.write(project.resolve("broken-floe.yaml"), BROKEN_FLOE);
+    DemoProject demo = DemoProject.copyTo(temp.resolve("project"));
+    demo.write("platform/broken/platform.yaml", BROKEN_PLATFORM);
+    demo.write("broken-floe.yaml", BROKEN_FLOE);
     Path secretsDir = temp.resolve("secrets");
-    Cli cli = Cli.in(project, temp.resolve("home"));
-    Map<String, String> canaries = plantCanaries(project, source, secretsDir, cli);
-    List<String> planted = new ArrayList<>(canaries.values());
-    planted.addAll(plaintextCanaries());
+    Cli cli = Cli.in(demo.root(), temp.resolve("home"));
+    SecretCanaries canaries = SecretCanaries.withSeed(SEED);
+    plantCanaries(demo, source, secretsDir, cli, canaries);
+    List<String> plaintext = plaintextCanaries();
 
     List<Cli.Result> results = new ArrayList<>();
     for (List<String> command : commands()) {
@@ -100,13 +98,15 @@ class CanarySuiteTest {
     assertThat(check.code()).as("%s", check).isZero();
     assertThat(check.out()).contains("✓").doesNotContain("✗");
     for (Cli.Result result : results) {
-      for (String canary : planted) {
+      canaries.assertAbsentFrom(result.all());
+      for (String canary : plaintext) {
         assertThat(result.all()).as("canary %s in:\n%s", canary, result).doesNotContain(canary);
       }
     }
     for (Path written : writtenFiles(secretsDir)) {
+      canaries.assertAbsentFrom(Files.readAllBytes(written));
       String text = Files.readString(written, StandardCharsets.ISO_8859_1);
-      for (String canary : planted) {
+      for (String canary : plaintext) {
         assertThat(text).as("canary %s in written file %s", canary, written).doesNotContain(canary);
       }
     }
@@ -138,55 +138,17 @@ class CanarySuiteTest {
    * Sets every secret the demo environments reference to a unique canary, as environment variables
    * or as mounted files (the Kubernetes layout for multi-key secrets).
    */
-  private static Map<String, String> plantCanaries(
-      Path project, Source source, Path secretsDir, Cli cli) {
-    FloeProject floe = FloeProject.builder().variables(Map.of()).build();
-    Map<String, String> canaries = new LinkedHashMap<>();
-    int n = 0;
-    for (String env : Cli.ENVIRONMENTS) {
-      Path file = project.resolve("platform").resolve(env).resolve("platform.yaml");
-      for (SecretRequirement requirement :
-          SecretRequirements.of(
-              floe.platform(PlatformRequest.builder().platform(file).workDir(project).build())
-                  .platform())) {
-        List<String> keys = requirement.keys().map(k -> k.all()).orElse(List.of());
-        if (keys.isEmpty()) {
-          String canary = "canary-" + source.name().toLowerCase() + "-" + (n++) + "-a7f3";
-          canaries.put(requirement.name(), canary);
-          plant(
-              source,
-              secretsDir,
-              cli,
-              SecretNames.variable(requirement.name()),
-              SecretNames.file(secretsDir, requirement.name()),
-              canary);
-        } else {
-          for (String key : keys) {
-            String canary = "canary-" + source.name().toLowerCase() + "-" + (n++) + "-b9e1";
-            canaries.put(requirement.name() + "/" + key, canary);
-            plant(
-                source,
-                secretsDir,
-                cli,
-                SecretNames.variable(requirement.name(), key),
-                SecretNames.folder(secretsDir, requirement.name()).resolve(key),
-                canary);
-          }
-        }
+  private static void plantCanaries(
+      DemoProject demo, Source source, Path secretsDir, Cli cli, SecretCanaries canaries) {
+    for (String env : DemoProject.ENVIRONMENTS) {
+      if (source == Source.ENVIRONMENT) {
+        demo.secretVariables(env, canaries::next).forEach(cli::env);
+      } else {
+        demo.writeSecretFiles(env, secretsDir, canaries::next);
       }
     }
     cli.env("FLOE_SECRETS_DIR", secretsDir.toString());
-    assertThat(canaries).hasSizeGreaterThan(10);
-    return canaries;
-  }
-
-  private static void plant(
-      Source source, Path secretsDir, Cli cli, String variable, Path file, String canary) {
-    if (source == Source.ENVIRONMENT) {
-      cli.env(variable, canary);
-    } else {
-      Cli.write(file, canary + "\n");
-    }
+    assertThat(canaries.issued()).hasSizeGreaterThan(10);
   }
 
   private static List<String> plaintextCanaries() {

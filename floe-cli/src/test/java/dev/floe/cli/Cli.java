@@ -25,9 +25,6 @@ import java.util.stream.Stream;
 final class Cli {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** The four environments of the demo project. */
-  static final List<String> ENVIRONMENTS = List.of("local", "dev", "staging", "prod");
-
   private final Path workDir;
   private final Path homeDir;
   private final Map<String, String> env = new HashMap<>();
@@ -164,32 +161,6 @@ final class Cli {
       }
     }
     throw new IllegalStateException("no demo/ folder above " + dir);
-  }
-
-  /**
-   * Copies the demo project (floe.yaml and platform/, not generated .floe/ output) into {@code
-   * target} and returns {@code target}.
-   */
-  static Path copyDemo(Path target) {
-    Path demo = repositoryRoot().resolve("demo");
-    try {
-      Files.createDirectories(target);
-      Files.copy(demo.resolve("floe.yaml"), target.resolve("floe.yaml"));
-      Path platforms = demo.resolve("platform");
-      try (Stream<Path> files = Files.walk(platforms)) {
-        for (Path source : files.toList()) {
-          Path copy = target.resolve("platform").resolve(platforms.relativize(source).toString());
-          if (Files.isDirectory(source)) {
-            Files.createDirectories(copy);
-          } else {
-            Files.copy(source, copy);
-          }
-        }
-      }
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Files below {@code dir}, relative and with '/' separators; empty when it does not exist. */

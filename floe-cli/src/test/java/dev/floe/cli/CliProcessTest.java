@@ -12,10 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real executable: {@code java -cp <test class path> dev.floe.cli.Main ...} in a child process,
@@ -23,16 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * than the in-process tests, so only a few.
  */
 @Tag("process")
-class CliProcessTest {
+class CliProcessTest extends OnDemoProject {
   static final long TIMEOUT_SECONDS = 60;
-
-  @TempDir Path project;
-  @TempDir Path home;
-
-  @BeforeEach
-  void copyDemo() {
-    Cli.copyDemo(project);
-  }
 
   /** Runs floe as a child process in {@code project} with a clean FLOE_* environment. */
   Cli.Result floe(String... args) throws IOException, InterruptedException {

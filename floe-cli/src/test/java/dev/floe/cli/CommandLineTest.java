@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.floe.core.FloeVersion;
+import dev.floe.testing.DemoProject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -226,14 +227,14 @@ class CommandLineTest {
 
   @Test
   void demoCompilesTheDemoForTheFourEnvironments() throws IOException {
-    Path demo = Cli.copyDemo(project.resolve("my-demo"));
+    Path demo = DemoProject.copyTo(project.resolve("my-demo")).root();
 
     Cli.Result r = cli().run("demo", "--dir", "my-demo");
 
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).contains("4 environments");
-    for (String env : Cli.ENVIRONMENTS) {
+    for (String env : DemoProject.ENVIRONMENTS) {
       assertThat(r.out())
           .contains("environment  " + env)
           .contains("✓ wrote my-demo/.floe/" + env + "/compiled_artifacts.json");
@@ -244,7 +245,7 @@ class CommandLineTest {
             "dev/compiled_artifacts.json",
             "staging/compiled_artifacts.json",
             "prod/compiled_artifacts.json");
-    for (String env : Cli.ENVIRONMENTS) {
+    for (String env : DemoProject.ENVIRONMENTS) {
       JsonNode a =
           Cli.MAPPER.readTree(
               demo.resolve(".floe").resolve(env).resolve("compiled_artifacts.json").toFile());
@@ -255,7 +256,7 @@ class CommandLineTest {
 
   @Test
   void demoAsJson() {
-    Cli.copyDemo(project.resolve("d"));
+    DemoProject.copyTo(project.resolve("d"));
 
     Cli.Result r = cli().run("demo", "--dir", "d", "--format", "json");
 
@@ -268,7 +269,7 @@ class CommandLineTest {
 
   @Test
   void demoFindsTheDemoThroughFloeHome() {
-    Cli.copyDemo(home.resolve("floe-home/demo"));
+    DemoProject.copyTo(home.resolve("floe-home/demo"));
     Cli cli = Cli.in(project, home).env("FLOE_HOME", home.resolve("floe-home").toString());
 
     Cli.Result r = cli.run("demo");
@@ -279,7 +280,7 @@ class CommandLineTest {
 
   @Test
   void aBrokenDemoIsAnInputError() {
-    Path demo = Cli.copyDemo(project.resolve("d"));
+    Path demo = DemoProject.copyTo(project.resolve("d")).root();
     Cli.edit(demo.resolve("floe.yaml"), "catalog: default", "catalog: analytics");
 
     Cli.Result r = cli().run("demo", "--dir", "d");

@@ -3,28 +3,17 @@ package dev.floe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.floe.testing.DemoProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code floe compile}: the artifact, its determinism, {@code -o}, and no partial output. */
-class CompileCommandTest {
+class CompileCommandTest extends OnDemoProject {
   static final String ARTIFACT = ".floe/compiled_artifacts.json";
-
-  @TempDir Path project;
-  @TempDir Path home;
-  Cli cli;
-
-  @BeforeEach
-  void copyDemo() {
-    Cli.copyDemo(project);
-    cli = Cli.in(project, home);
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"local", "dev", "staging", "prod"})
@@ -91,7 +80,7 @@ class CompileCommandTest {
     assertThat(cli.run("compile", "--env", "dev").code()).isZero();
     byte[] second = Files.readAllBytes(project.resolve(ARTIFACT));
 
-    Path other = Cli.copyDemo(home.resolve("another-checkout"));
+    Path other = DemoProject.copyTo(home.resolve("another-checkout")).root();
     Cli elsewhere = Cli.in(other, home).env("SOURCE_DATE_EPOCH", "0");
     assertThat(elsewhere.run("compile", "--env", "dev").code()).isZero();
     byte[] third = Files.readAllBytes(other.resolve(ARTIFACT));

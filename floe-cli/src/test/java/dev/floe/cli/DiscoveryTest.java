@@ -3,6 +3,8 @@ package dev.floe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.floe.testing.DemoProject;
+import dev.floe.testing.TemporaryFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +22,14 @@ class DiscoveryTest {
 
   /** The demo with platform/ copied into {@code root/demo}. */
   Path demo() {
-    return Cli.copyDemo(root.resolve("demo"));
+    return DemoProject.copyTo(root.resolve("demo")).root();
   }
 
   /** A project with the demo's floe.yaml and no platform/ folder. */
   Path bare() throws IOException {
-    Path bare = Files.createDirectories(root.resolve("bare"));
-    Files.copy(Cli.repositoryRoot().resolve("demo/floe.yaml"), bare.resolve("floe.yaml"));
-    return bare;
+    DemoProject bare = DemoProject.copyTo(root.resolve("bare"));
+    TemporaryFolders.delete(bare.resolve("platform"));
+    return bare.root();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.floe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.floe.testing.DemoProject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +18,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code floe platform check}: one line per secret with where it was found or every place tried,
  * exit 3 when any is missing, and no value in any output — every value is a canary.
  */
-class PlatformCheckCommandTest {
+class PlatformCheckCommandTest extends OnDemoProject {
   private static final Pattern TIMING = Pattern.compile("  \\d+\\.\\d ms$");
 
-  @TempDir Path project;
-  @TempDir Path home;
   @TempDir Path secrets;
-  Cli cli;
 
   @BeforeEach
-  void copyDemo() {
-    Cli.copyDemo(project);
-    cli = Cli.in(project, home).env("FLOE_SECRETS_DIR", secrets.toString());
+  void mountSecretsThere() {
+    cli.env("FLOE_SECRETS_DIR", secrets.toString());
   }
 
   /** Every secret of platform/dev: one in the environment, the others as mounted files. */
@@ -165,7 +162,7 @@ class PlatformCheckCommandTest {
     cli.env("POLARIS_CLIENT_SECRET", "canary-env-shadows-file-2e2e");
 
     List<Cli.Result> results = new ArrayList<>();
-    for (String env : Cli.ENVIRONMENTS) {
+    for (String env : DemoProject.ENVIRONMENTS) {
       results.add(cli.run("platform", "check", "--env", env, "--format", format));
       results.add(cli.run("platform", "check", "--env", env, "--format", format, "--debug"));
     }

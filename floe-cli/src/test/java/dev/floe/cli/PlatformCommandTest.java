@@ -3,26 +3,16 @@ package dev.floe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.floe.testing.DemoProject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code floe platform validate} and {@code floe platform list-profiles}. */
-class PlatformCommandTest {
-  @TempDir Path project;
-  @TempDir Path home;
-  Cli cli;
-
-  @BeforeEach
-  void copyDemo() {
-    Cli.copyDemo(project);
-    cli = Cli.in(project, home);
-  }
+class PlatformCommandTest extends OnDemoProject {
 
   @Test
   void validateAPlatformFile() {
@@ -183,7 +173,7 @@ class PlatformCommandTest {
         .containsPattern("catalog default +polaris +jdbc +polaris +polaris")
         .containsPattern("compute default +duckdb +duckdb +snowflake +duckdb")
         .contains("secret_ref:polaris-prod-uri");
-    for (String env : Cli.ENVIRONMENTS) {
+    for (String env : DemoProject.ENVIRONMENTS) {
       assertThat(r.out()).contains(env + "  (platform/" + env + "/platform.yaml)");
     }
   }

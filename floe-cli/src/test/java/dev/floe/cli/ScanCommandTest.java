@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * printed. The credentials are fake, assembled at run time from random characters, and each carries
  * a {@code canary-} marker or a known token that the output must not contain.
  */
-class ScanCommandTest {
+class ScanCommandTest extends OnDemoProject {
   private static final Random RANDOM = new Random(42);
 
   /** A Stripe-shaped secret key, assembled at run time so that none is committed. */
@@ -26,10 +24,6 @@ class ScanCommandTest {
   /** A password that only the secret-assignment rule can find. */
   private static final String PASSWORD = "canary-" + random(10) + "!9";
 
-  @TempDir Path project;
-  @TempDir Path home;
-  Cli cli;
-
   private static String random(int n) {
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     StringBuilder out = new StringBuilder();
@@ -37,12 +31,6 @@ class ScanCommandTest {
       out.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
     }
     return out.toString();
-  }
-
-  @BeforeEach
-  void copyDemo() {
-    Cli.copyDemo(project);
-    cli = Cli.in(project, home);
   }
 
   private void plant() {

@@ -2,18 +2,15 @@ package dev.floe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Canary values written where secrets do not belong must never come back on stdout or stderr, in
  * text or JSON, with or without {@code --debug}. Every canary contains {@code canary}.
  */
-class SecretLeakTest {
+class SecretLeakTest extends OnDemoProject {
   /** The starter platform: a plaintext client secret, a password property, a URL with user-info. */
   static final String CANARY_PLATFORM =
       """
@@ -37,16 +34,6 @@ class SecretLeakTest {
           properties:
             password: canary-PW-88
       """;
-
-  @TempDir Path project;
-  @TempDir Path home;
-  Cli cli;
-
-  @BeforeEach
-  void copyDemo() {
-    Cli.copyDemo(project);
-    cli = Cli.in(project, home);
-  }
 
   /** Writes {@code text} as platform/leak/platform.yaml. */
   void platform(String text) {

@@ -3,20 +3,19 @@ package dev.floe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.floe.testing.DemoProject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code floe validate}: exit codes, text diagnostics on stderr, one JSON document on stdout. */
-class ValidateCommandTest {
+class ValidateCommandTest extends OnDemoProject {
   /** A small floe.yaml whose catalog reference sits at line 5, column 10. */
   static final String MINIMAL_FLOE =
       """
@@ -40,16 +39,6 @@ class ValidateCommandTest {
           "hint",
           "choices",
           "suggestion");
-
-  @TempDir Path project;
-  @TempDir Path home;
-  Cli cli;
-
-  @BeforeEach
-  void copyDemo() {
-    Cli.copyDemo(project);
-    cli = Cli.in(project, home);
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"local", "dev", "staging", "prod"})
@@ -338,7 +327,7 @@ class ValidateCommandTest {
   @Test
   void aFileGivenWithDashFIsFoundRelativeToTheWorkingFolder() {
     Path work = home.resolve("elsewhere");
-    Cli.copyDemo(work.resolve("proj"));
+    DemoProject.copyTo(work.resolve("proj"));
     Cli outside = Cli.in(work, home);
 
     Cli.Result r = outside.run("validate", "-f", "proj/floe.yaml", "--env", "staging");

@@ -1,6 +1,6 @@
 /**
- * Test support for floe and for users' own pipelines: real servers on loopback and the JUnit 5
- * extension that starts them.
+ * Test support for floe and for users' own pipelines: the demo project, secrets for tests, real
+ * servers on loopback and the JUnit 5 extension that starts them.
  *
  * <ul>
  *   <li>{@link dev.floe.testing.FloeServers} / {@link dev.floe.testing.FloeServersExtension}: an
@@ -10,7 +10,11 @@
  *       dev.floe.testing.catalog.RestCatalogServer}, {@link dev.floe.testing.s3.S3Server}: the same
  *       servers for programmatic use;
  *   <li>{@link dev.floe.testing.SecretCanaries}: unique secret values to prove that no output leaks
- *       a secret.
+ *       a secret;
+ *   <li>{@link dev.floe.testing.DemoProject}: a copy of floe's demo project in a test's folder,
+ *       with the secrets its platforms reference as environment variables or mounted files;
+ *   <li>{@link dev.floe.testing.secret.TestSecretProvider}: a real {@code SecretProvider} holding
+ *       the values a test gives it.
  * </ul>
  */
 package dev.floe.testing;

@@ -23,8 +23,6 @@ import dev.floe.core.model.PlatformSource;
 import dev.floe.core.model.SecretRef;
 import dev.floe.core.model.StringOrSecret;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,13 +55,7 @@ public final class ArtifactJson {
 
   /** Writes a plain tree (maps, lists, strings, numbers, booleans, secret refs) as JSON. */
   private static String writeTree(Object tree) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = JsonOutput.generator(out)) {
-      writeValue(json, tree);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out + "\n";
+    return JsonOutput.write(json -> writeValue(json, tree));
   }
 
   private static void writeValue(JsonGenerator json, Object value) throws IOException {

@@ -2,13 +2,10 @@ package dev.floe.core.diag;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.floe.core.api.Api;
 import dev.floe.core.json.JsonOutput;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -20,8 +17,6 @@ import java.util.List;
  */
 @Api(status = Api.Status.EXPERIMENTAL)
 public final class JsonRenderer {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private JsonRenderer() {}
 
   /**
@@ -41,15 +36,12 @@ public final class JsonRenderer {
    * @param verbosity whether to add causes; not null
    */
   public static String render(List<Problem> problems, Verbosity verbosity) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = JsonOutput.generator(out)) {
-      json.writeStartObject();
-      writeSummary(json, problems, verbosity);
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out + "\n";
+    return JsonOutput.write(
+        json -> {
+          json.writeStartObject();
+          writeSummary(json, problems, verbosity);
+          json.writeEndObject();
+        });
   }
 
   /**

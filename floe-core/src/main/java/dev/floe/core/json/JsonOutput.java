@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import dev.floe.core.api.Api;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
@@ -21,6 +23,36 @@ public final class JsonOutput {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private JsonOutput() {}
+
+  /** Writes the content of one JSON document. */
+  @FunctionalInterface
+  public interface Body {
+    /**
+     * Writes the whole document (one value, usually an object) to {@code json}.
+     *
+     * @param json the generator, in floe's layout; closed by the caller of the body
+     * @throws IOException passed on as {@link UncheckedIOException}
+     */
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  /**
+   * One JSON document in floe's layout, with a trailing newline: the writer, generator, pretty
+   * printer and newline that every document shares, in one place.
+   *
+   * @param body writes the document's one value
+   * @return the document's text, ending with {@code \n}
+   * @throws UncheckedIOException when the body throws an {@link IOException}
+   */
+  public static String write(Body body) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = generator(out)) {
+      body.write(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out + "\n";
+  }
 
   /** A generator writing to {@code out} in floe's layout; the caller closes it. */
   public static JsonGenerator generator(Writer out) throws IOException {

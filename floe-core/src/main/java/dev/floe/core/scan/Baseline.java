@@ -2,7 +2,6 @@ package dev.floe.core.scan;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +13,6 @@ import dev.floe.core.diag.ProblemException;
 import dev.floe.core.internal.digest.Hashes;
 import dev.floe.core.json.JsonOutput;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -178,31 +175,28 @@ public final class Baseline {
                     .thenComparingInt(e -> e.getValue().line())
                     .thenComparing(e -> e.getValue().rule().id()))
             .toList();
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = JsonOutput.generator(out)) {
-      json.writeStartObject();
-      json.writeNumberField("version", VERSION);
-      json.writeStringField(
-          "comment",
-          "Findings of 'floe scan' that were reviewed and accepted. A fingerprint is a SHA-256 of"
-              + " the rule, the file path and the line's SHA-256; no credential is stored here."
-              + " Rewrite with: floe scan --write-baseline FILE");
-      json.writeArrayFieldStart("findings");
-      for (java.util.Map.Entry<String, Finding> e : sorted) {
-        Finding f = e.getValue();
-        json.writeStartObject();
-        json.writeStringField("rule", f.rule().id());
-        json.writeStringField("file", relative(f.path(), base));
-        json.writeNumberField("line", f.line());
-        json.writeStringField("fingerprint", e.getKey());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out + "\n";
+    return JsonOutput.write(
+        json -> {
+          json.writeStartObject();
+          json.writeNumberField("version", VERSION);
+          json.writeStringField(
+              "comment",
+              "Findings of 'floe scan' that were reviewed and accepted. A fingerprint is a SHA-256 of"
+                  + " the rule, the file path and the line's SHA-256; no credential is stored here."
+                  + " Rewrite with: floe scan --write-baseline FILE");
+          json.writeArrayFieldStart("findings");
+          for (java.util.Map.Entry<String, Finding> e : sorted) {
+            Finding f = e.getValue();
+            json.writeStartObject();
+            json.writeStringField("rule", f.rule().id());
+            json.writeStringField("file", relative(f.path(), base));
+            json.writeNumberField("line", f.line());
+            json.writeStringField("fingerprint", e.getKey());
+            json.writeEndObject();
+          }
+          json.writeEndArray();
+          json.writeEndObject();
+        });
   }
 
   /** '/'-separated and relative to the folder ({@code ../x} above it); absolute across roots. */

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.floe.core.api.Api;
 import dev.floe.core.json.JsonOutput;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -41,27 +39,24 @@ public final class SarifWriter {
    */
   public static String write(List<Finding> findings, String toolVersion, Path root) {
     Path base = root.toAbsolutePath().normalize();
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = JsonOutput.generator(out)) {
-      json.writeStartObject();
-      json.writeStringField("$schema", SCHEMA);
-      json.writeStringField("version", VERSION);
-      json.writeArrayFieldStart("runs");
-      json.writeStartObject();
-      writeTool(json, toolVersion);
-      json.writeStringField("columnKind", "utf16CodeUnits");
-      json.writeArrayFieldStart("results");
-      for (Finding finding : findings) {
-        writeResult(json, finding, base);
-      }
-      json.writeEndArray();
-      json.writeEndObject();
-      json.writeEndArray();
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out + "\n";
+    return JsonOutput.write(
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("$schema", SCHEMA);
+          json.writeStringField("version", VERSION);
+          json.writeArrayFieldStart("runs");
+          json.writeStartObject();
+          writeTool(json, toolVersion);
+          json.writeStringField("columnKind", "utf16CodeUnits");
+          json.writeArrayFieldStart("results");
+          for (Finding finding : findings) {
+            writeResult(json, finding, base);
+          }
+          json.writeEndArray();
+          json.writeEndObject();
+          json.writeEndArray();
+          json.writeEndObject();
+        });
   }
 
   private static void writeTool(JsonGenerator json, String toolVersion) throws IOException {

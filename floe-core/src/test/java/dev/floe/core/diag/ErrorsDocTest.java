@@ -49,11 +49,17 @@ class ErrorsDocTest {
   void headingsNameOnlyCodesThatExist() throws IOException {
     Set<String> known = new TreeSet<>();
     Stream.of(Code.values()).forEach(c -> known.add(c.id()));
+    // Codes of core's letters must exist here; other modules' letters are checked by their own
+    // tests (ProblemCodes.checkUniqueAndDocumented), where their codes are on the class path.
+    Set<Character> coreLetters = new TreeSet<>();
+    Stream.of(Code.values()).forEach(c -> coreLetters.add(c.id().charAt("FLOE-".length())));
     Set<String> named = new TreeSet<>();
     for (String heading : headings()) {
       Matcher m = CODE_ID.matcher(heading);
       while (m.find()) {
-        named.add(m.group());
+        if (coreLetters.contains(m.group().charAt("FLOE-".length()))) {
+          named.add(m.group());
+        }
       }
     }
     assertThat(named).as("codes named in headings of docs/errors.md").isSubsetOf(known);
