@@ -17,10 +17,10 @@ import org.apache.iceberg.rest.auth.AuthSession;
 import org.apache.iceberg.rest.auth.OAuth2Properties;
 
 /**
- * Iceberg's {@link AuthManager} SPI over an {@link OAuth2TokenManager}: every request of a {@code
- * RESTCatalog} carries a bearer token from the token manager, refreshed before it expires. It
- * replaces Iceberg's own OAuth2 manager entirely (which refreshes by token exchange and needs the
- * secret as the {@code credential} property).
+ * Iceberg's {@link AuthManager} SPI over an {@link OAuth2TokenManager} (or another {@link
+ * BearerTokenSource}): every request of a {@code RESTCatalog} carries a bearer token from the token
+ * manager, refreshed before it expires. It replaces Iceberg's own OAuth2 manager entirely (which
+ * refreshes by token exchange and needs the secret as the {@code credential} property).
  *
  * <p>Iceberg creates auth managers itself, by reflection, from the catalog property {@value
  * AuthProperties#AUTH_TYPE} = this class's name, passing only the catalog name; the catalog
@@ -39,7 +39,7 @@ import org.apache.iceberg.rest.auth.OAuth2Properties;
  * }
  * }</pre>
  *
- * <p>{@link #register(OAuth2TokenManager)} puts the token manager into a JVM-wide registry under a
+ * <p>{@link #register(BearerTokenSource)} puts the token source into a JVM-wide registry under a
  * random handle; {@link Registration#catalogProperties()} holds only the auth type and {@value
  * #HANDLE_PROPERTY}{@code =<handle>}; the manager looks the handle up when Iceberg asks for a
  * session; {@link Registration#close()} removes the entry. A handle is useless outside this JVM.
@@ -62,7 +62,7 @@ public final class OAuth2AuthManager implements AuthManager {
   /** The catalog property holding the registry handle of the token manager. */
   public static final String HANDLE_PROPERTY = "floe.auth.handle";
 
-  private static final ConcurrentMap<String, OAuth2TokenManager> REGISTRY =
+  private static final ConcurrentMap<String, BearerTokenSource> REGISTRY =
       new ConcurrentHashMap<>();
 
   private final String name;
@@ -79,11 +79,12 @@ public final class OAuth2AuthManager implements AuthManager {
   /**
    * Registers {@code tokens} for catalogs to find: pass {@link Registration#catalogProperties()} to
    * the catalog, and close the registration when the catalog is closed. The caller keeps owning
-   * {@code tokens}.
+   * {@code tokens}: an {@link OAuth2TokenManager}, or any other {@link BearerTokenSource} (a fixed
+   * token, workload identity tokens).
    *
-   * @param tokens the token manager; not null
+   * @param tokens the token source; not null
    */
-  public static Registration register(OAuth2TokenManager tokens) {
+  public static Registration register(BearerTokenSource tokens) {
     requireNonNull(tokens, "tokens");
     String handle = UUID.randomUUID().toString();
     REGISTRY.put(handle, tokens);
@@ -162,7 +163,7 @@ public final class OAuth2AuthManager implements AuthManager {
               + " is missing; register a token manager with OAuth2AuthManager.register(...) and"
               + " pass its catalogProperties()");
     }
-    OAuth2TokenManager tokens = REGISTRY.get(handle);
+    BearerTokenSource tokens = REGISTRY.get(handle);
     if (tokens == null) {
       throw new IllegalArgumentException(
           "catalog '"
@@ -181,9 +182,9 @@ public final class OAuth2AuthManager implements AuthManager {
    */
   public static final class Registration implements AutoCloseable {
     private final String handle;
-    private final OAuth2TokenManager tokens;
+    private final BearerTokenSource tokens;
 
-    private Registration(String handle, OAuth2TokenManager tokens) {
+    private Registration(String handle, BearerTokenSource tokens) {
       this.handle = handle;
       this.tokens = tokens;
     }

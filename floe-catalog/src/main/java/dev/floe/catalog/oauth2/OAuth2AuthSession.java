@@ -10,23 +10,23 @@ import org.apache.iceberg.rest.ImmutableHTTPRequest;
 import org.apache.iceberg.rest.auth.AuthSession;
 
 /**
- * An Iceberg auth session that puts a fresh bearer token from an {@link OAuth2TokenManager} on
- * every request, replacing any {@code Authorization} header already there. A tracking session (see
- * {@link #tracking()}) also remembers, per thread, the token of the request being sent, so that a
- * 401 answer can invalidate exactly that token. Thread-safe; closing it does nothing, because the
- * token manager belongs to its registration.
+ * An Iceberg auth session that puts a fresh bearer token from a {@link BearerTokenSource} on every
+ * request, replacing any {@code Authorization} header already there. A tracking session (see {@link
+ * #tracking()}) also remembers, per thread, the token of the request being sent, so that a 401
+ * answer can invalidate exactly that token. Thread-safe; closing it does nothing, because the token
+ * manager belongs to its registration.
  */
 final class OAuth2AuthSession implements AuthSession {
   private static final String AUTHORIZATION = "Authorization";
 
-  private final OAuth2TokenManager tokens;
+  private final BearerTokenSource tokens;
   private final ThreadLocal<Secret> sent;
 
-  OAuth2AuthSession(OAuth2TokenManager tokens) {
+  OAuth2AuthSession(BearerTokenSource tokens) {
     this(tokens, null);
   }
 
-  private OAuth2AuthSession(OAuth2TokenManager tokens, ThreadLocal<Secret> sent) {
+  private OAuth2AuthSession(BearerTokenSource tokens, ThreadLocal<Secret> sent) {
     this.tokens = tokens;
     this.sent = sent;
   }

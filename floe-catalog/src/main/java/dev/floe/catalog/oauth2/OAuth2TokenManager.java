@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +37,7 @@ import java.util.random.RandomGenerator;
  * closing it only stops it from handing out tokens. Its {@code toString} names the client and the
  * endpoint, never the secret or a token.
  */
-public final class OAuth2TokenManager implements AutoCloseable {
+public final class OAuth2TokenManager implements BearerTokenSource, AutoCloseable {
 
   /**
    * Waits between retries; tests inject one that advances a virtual clock.
@@ -107,6 +108,7 @@ public final class OAuth2TokenManager implements AutoCloseable {
    * @throws OAuth2Exception when no token could be obtained; the next call tries again
    * @throws IllegalStateException after {@link #close()}
    */
+  @Override
   public Secret token() {
     CachedToken token = current;
     if (token != null) {
@@ -129,6 +131,7 @@ public final class OAuth2TokenManager implements AutoCloseable {
    *
    * @param token a token returned by {@link #token()}; not null
    */
+  @Override
   public void invalidate(Secret token) {
     requireNonNull(token, "token");
     synchronized (lock) {
@@ -137,6 +140,15 @@ public final class OAuth2TokenManager implements AutoCloseable {
         current = null;
       }
     }
+  }
+
+  /**
+   * When the cached token expires, by the answer's {@code expires_in}: empty when no token is
+   * cached or its answer gave no lifetime. For diagnostics such as a connectivity check.
+   */
+  public Optional<Instant> currentExpiry() {
+    CachedToken token = current;
+    return token == null ? Optional.empty() : token.expiresAt();
   }
 
   /** The token endpoint of this client; never null. */

@@ -45,6 +45,10 @@ class ErrorsDocTest {
     }
   }
 
+  /**
+   * Headings of core's families name only codes of {@link Code}; families of other modules (such as
+   * floe-catalog's {@code FLOE-K1xx}) are checked by those modules' own doc tests.
+   */
   @Test
   void headingsNameOnlyCodesThatExist() throws IOException {
     Set<String> known = new TreeSet<>();
