@@ -39,7 +39,6 @@ final class ProfileCredentials {
   static final SecretKeys JDBC_LOGIN =
       new SecretKeys("catalog jdbc", List.of(List.of("user", "password")), List.of());
 
-
   private ProfileCredentials() {}
 
   /**
