@@ -9,7 +9,8 @@ import java.util.List;
  * {@link ProblemCodes#installed()} through {@link Provider}.
  */
 enum CliCode implements ProblemCode {
-  L001("bad command line");
+  L001("bad command line"),
+  L002("observability endpoint unreachable");
 
   private final String title;
 

@@ -19,22 +19,33 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code floe platform check}: the preflight of one environment on the machine that will run it.
  * Resolves every secret the platform references exactly as the runtime would (environment, then
  * {@code FLOE_SECRETS_DIR} or {@code /var/run/secrets}, then providers) and reports one line per
  * secret with where it was found or every place tried — never a value. Exits 3 when any secret is
- * missing. Endpoint checks join these lines with the catalog work.
+ * missing. Then, unless {@code --offline}, every endpoint: for each catalog profile an OAuth2 token
+ * (with its lifetime), the catalog answering ({@code /v1/config} or the JDBC database) and its
+ * storage reachable, and the OTLP and lineage endpoints answering HTTP — one line per check with
+ * its duration, in parallel, each within a timeout. Exits 3 when any check fails.
  */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
     description =
-        "Preflight an environment: every referenced secret resolves (values are never shown).")
+        "Preflight an environment: every referenced secret resolves (values are never shown),"
+            + " then the token endpoint, catalog, storage, OTLP and lineage endpoints answer.")
 final class PlatformCheckCommand extends FloeSubcommand {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   PlatformChoice choice;
+
+  @Option(
+      names = "--offline",
+      description =
+          "Check the secrets only; contact no endpoint (catalog, storage, OTLP, lineage).")
+  boolean offline;
 
   /**
    * One check and its outcome.
@@ -61,10 +72,26 @@ final class PlatformCheckCommand extends FloeSubcommand {
     List<Check> checks = check(resolver, SecretRequirements.of(located.platform()));
     List<Problem> problems = new ArrayList<>();
     checks.forEach(c -> c.lookup().problem().ifPresent(problems::add));
+    List<Connectivity.Result> endpoints =
+        offline
+            ? List.of()
+            : Connectivity.run(
+                located.platform().value(), resolver, terminal.workDir(), terminal.env());
+    // A missing secret is already a secret line and its problem; the endpoint check it blocked
+    // adds nothing new.
+    endpoints.stream()
+        .flatMap(r -> r.problem().stream())
+        .filter(p -> !p.code().startsWith("FLOE-C03"))
+        .forEach(problems::add);
     if (reporter.json()) {
-      reporter.document(problems, json -> json(json, located, resolver, checks));
+      reporter.document(
+          problems,
+          json -> {
+            json(json, located, resolver, checks, endpoints);
+          });
     } else {
       text(reporter, located, resolver, checks);
+      endpoints(reporter, endpoints);
       if (!problems.isEmpty()) {
         reporter.problems(problems, project.sources());
       }
@@ -170,8 +197,37 @@ final class PlatformCheckCommand extends FloeSubcommand {
     return String.format(Locale.ROOT, "%.1f ms", nanos / 1_000_000.0);
   }
 
+  private static void endpoints(Reporter reporter, List<Connectivity.Result> endpoints) {
+    if (endpoints.isEmpty()) {
+      return;
+    }
+    int width = endpoints.stream().mapToInt(r -> r.name().length()).max().orElse(0);
+    for (Connectivity.Result r : endpoints) {
+      reporter.line(
+          (r.ok() ? reporter.ok() : reporter.failed())
+              + " "
+              + pad(r.name(), width)
+              + "  "
+              + r.detail()
+              + "  "
+              + millis(r.duration().toNanos()));
+    }
+    long failed = endpoints.stream().filter(r -> !r.ok()).count();
+    reporter.line(
+        Counts.of(endpoints.size(), "endpoint check")
+            + ": "
+            + (endpoints.size() - failed)
+            + " passed, "
+            + failed
+            + " failed");
+  }
+
   private static void json(
-      JsonGenerator json, LocatedPlatform located, SecretResolver resolver, List<Check> checks)
+      JsonGenerator json,
+      LocatedPlatform located,
+      SecretResolver resolver,
+      List<Check> checks,
+      List<Connectivity.Result> endpoints)
       throws IOException {
     json.writeStringField("environment", located.environment());
     json.writeStringField("source", located.source());
@@ -185,6 +241,15 @@ final class PlatformCheckCommand extends FloeSubcommand {
     for (Check c : checks) {
       writeCheck(json, c);
     }
+    for (Connectivity.Result r : endpoints) {
+      json.writeStartObject();
+      json.writeStringField("kind", "endpoint");
+      json.writeStringField("name", r.name());
+      json.writeBooleanField("ok", r.ok());
+      json.writeNumberField("duration_ms", r.duration().toMillis());
+      json.writeStringField("detail", r.detail());
+      json.writeEndObject();
+    }
     json.writeEndArray();
     json.writeNumberField("found", checks.stream().filter(Check::ok).count());
     json.writeNumberField("missing", checks.stream().filter(c -> !c.ok()).count());
@@ -197,6 +262,8 @@ final class PlatformCheckCommand extends FloeSubcommand {
     json.writeStringField("kind", "secret");
     json.writeStringField("name", r.name());
     json.writeBooleanField("ok", c.ok());
+    json.writeNumberField("duration_ms", c.nanos() / 1_000_000);
+    json.writeStringField("detail", detail(lookup));
     json.writeArrayFieldStart("fields");
     for (String field : c.fields()) {
       json.writeString(field);

@@ -94,7 +94,7 @@ class CanarySuiteTest {
 
     assertThat(results).hasSizeGreaterThan(40);
     // The canaries were really resolved: every secret of prod is found, so values were read.
-    Cli.Result check = cli.runUnchecked("platform", "check", "--env", "prod");
+    Cli.Result check = cli.runUnchecked("platform", "check", "--offline", "--env", "prod");
     assertThat(check.code()).as("%s", check).isZero();
     assertThat(check.out()).contains("✓").doesNotContain("✗");
     for (Cli.Result result : results) {
@@ -120,7 +120,7 @@ class CanarySuiteTest {
       commands.add(List.of("compile", "--env", env, "-o", "out/" + env));
       commands.add(List.of("platform", "validate", "--env", env));
       commands.add(List.of("platform", "list-profiles", "--env", env));
-      commands.add(List.of("platform", "check", "--env", env));
+      commands.add(List.of("platform", "check", "--offline", "--env", env));
     }
     commands.add(List.of("validate", "-f", "broken-floe.yaml", "--env", "dev"));
     commands.add(List.of("compile", "-f", "broken-floe.yaml", "--env", "dev"));

@@ -40,7 +40,7 @@ class PlatformCheckCommandTest extends OnDemoProject {
   void reportsWhereEverySecretWasFoundAndExitsZero() {
     provideEverySecretOfDev();
 
-    Cli.Result r = cli.run("platform", "check", "--env", "dev");
+    Cli.Result r = cli.run("platform", "check", "--offline", "--env", "dev");
 
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(r.err()).isEmpty();
@@ -71,7 +71,7 @@ class PlatformCheckCommandTest extends OnDemoProject {
 
   @Test
   void reportsEveryPlaceTriedForAMissingSecretAndExitsThree() {
-    Cli.Result r = cli.run("platform", "check", "--env", "dev");
+    Cli.Result r = cli.run("platform", "check", "--offline", "--env", "dev");
 
     assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.ENVIRONMENT);
     List<String> lines = lines(r.out());
@@ -103,8 +103,8 @@ class PlatformCheckCommandTest extends OnDemoProject {
     provideEverySecretOfDev();
     Cli.write(secrets.resolve("minio-credentials/secret_access_key"), "\n");
 
-    Cli.Result text = cli.run("platform", "check", "--env", "dev");
-    Cli.Result json = cli.run("platform", "check", "--env", "dev", "--format", "json");
+    Cli.Result text = cli.run("platform", "check", "--offline", "--env", "dev");
+    Cli.Result json = cli.run("platform", "check", "--offline", "--env", "dev", "--format", "json");
 
     assertThat(text.code()).as(text.toString()).isEqualTo(3);
     assertThat(withoutTiming(lines(text.out()).get(2)))
@@ -133,7 +133,7 @@ class PlatformCheckCommandTest extends OnDemoProject {
   void jsonCarriesTheSameDataWithoutValues() {
     provideEverySecretOfDev();
 
-    Cli.Result r = cli.run("platform", "check", "--env", "dev", "--format", "json");
+    Cli.Result r = cli.run("platform", "check", "--offline", "--env", "dev", "--format", "json");
 
     assertThat(r.code()).as(r.toString()).isZero();
     JsonNode doc = r.json();
@@ -163,8 +163,9 @@ class PlatformCheckCommandTest extends OnDemoProject {
 
     List<Cli.Result> results = new ArrayList<>();
     for (String env : DemoProject.ENVIRONMENTS) {
-      results.add(cli.run("platform", "check", "--env", env, "--format", format));
-      results.add(cli.run("platform", "check", "--env", env, "--format", format, "--debug"));
+      results.add(cli.run("platform", "check", "--offline", "--env", env, "--format", format));
+      results.add(
+          cli.run("platform", "check", "--offline", "--env", env, "--format", format, "--debug"));
     }
 
     assertThat(results.get(2).code()).as(results.get(2).toString()).isZero();
@@ -181,7 +182,9 @@ class PlatformCheckCommandTest extends OnDemoProject {
 
   @Test
   void checksAPlatformGivenByPath() {
-    Cli.Result r = cli.run("platform", "check", "--platform", "platform/prod", "--format", "json");
+    Cli.Result r =
+        cli.run(
+            "platform", "check", "--offline", "--platform", "platform/prod", "--format", "json");
 
     assertThat(r.code()).as(r.toString()).isEqualTo(3);
     JsonNode doc = r.json();
@@ -196,7 +199,7 @@ class PlatformCheckCommandTest extends OnDemoProject {
     Cli.write(project.resolve("local-secrets/polaris-client-id"), "canary-relative-1c1c");
     Cli local = Cli.in(project, home).env("FLOE_SECRETS_DIR", "local-secrets");
 
-    Cli.Result r = local.run("platform", "check", "--env", "dev");
+    Cli.Result r = local.run("platform", "check", "--offline", "--env", "dev");
 
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.out())
@@ -208,7 +211,8 @@ class PlatformCheckCommandTest extends OnDemoProject {
   @Test
   void anUnknownSecretProviderIsAnInputError() {
     Cli.Result r =
-        cli.env("FLOE_SECRET_PROVIDERS", "vault").run("platform", "check", "--env", "dev");
+        cli.env("FLOE_SECRET_PROVIDERS", "vault")
+            .run("platform", "check", "--offline", "--env", "dev");
 
     assertThat(r.code()).as(r.toString()).isEqualTo(1);
     assertThat(r.err())
@@ -222,7 +226,7 @@ class PlatformCheckCommandTest extends OnDemoProject {
     Cli.edit(
         project.resolve("platform/dev/platform.yaml"), "    type: duckdb", "    type: duckdbx");
 
-    Cli.Result r = cli.run("platform", "check", "--env", "dev");
+    Cli.Result r = cli.run("platform", "check", "--offline", "--env", "dev");
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("'duckdbx'");
