@@ -168,6 +168,8 @@ public final class OAuth2TokenManager implements AutoCloseable {
         + "]";
   }
 
+  // Identity on purpose: refresh only if no other thread has replaced the token we saw.
+  @SuppressWarnings("ReferenceEquality")
   private void refreshInBackground(CachedToken seen, Instant now) {
     CompletableFuture<CachedToken> future;
     synchronized (lock) {
