@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.floe.core.platform.PlatformRequest;
 import dev.floe.core.project.FloeProject;
+import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,11 +36,30 @@ public record Terminal(
     requireNonNull(err, "err");
   }
 
+  /**
+   * Whether standard output is a terminal. Before JDK 22 a non-null {@link System#console()} means
+   * one; from JDK 22 on the console is never null, and {@code Console.isTerminal()} (called
+   * reflectively, floe targets Java 17) tells.
+   */
+  // The null check is right on the JDK 17-21 this targets; on 22+ isTerminal() decides.
+  @SuppressWarnings("SystemConsoleNull")
+  private static boolean interactive() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      return true;
+    }
+  }
+
   /** The terminal of this process; colour only on a console and when NO_COLOR is not set. */
   public static Terminal system() {
     Map<String, String> env = System.getenv();
     boolean colour =
-        System.console() != null
+        interactive()
             && env.getOrDefault("NO_COLOR", "").isEmpty()
             && !"dumb".equals(env.get("TERM"));
     return new Terminal(

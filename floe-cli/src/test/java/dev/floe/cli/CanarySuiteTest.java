@@ -154,7 +154,7 @@ class CanarySuiteTest {
   private static List<String> plaintextCanaries() {
     List<String> planted = new ArrayList<>();
     for (String text : List.of(BROKEN_PLATFORM, BROKEN_FLOE)) {
-      for (String word : text.split("[\\s,{}\"@:]+")) {
+      for (String word : text.split("[\\s,{}\"@:]+", -1)) {
         if (word.startsWith("canary-")) {
           planted.add(word);
         }

@@ -171,9 +171,11 @@ class CommandLineContractTest extends OnDemoProject {
     assertThat(text.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(text.err())
         .startsWith(
-            "error[FLOE-L001]: Unknown options: '--evn', 'dev'\n"
-                + "  = help: did you mean '--env'?\n"
-                + "Usage: floe validate ");
+            """
+            error[FLOE-L001]: Unknown options: '--evn', 'dev'
+              = help: did you mean '--env'?
+            Usage: floe validate \
+            """);
     assertThat(json.json().at("/problems/0/suggestion").asText()).isEqualTo("--env");
     assertThat(json.json().at("/problems/0/hint").asText()).isEqualTo("did you mean '--env'?");
   }
@@ -190,7 +192,7 @@ class CommandLineContractTest extends OnDemoProject {
         "schema exprot|export"
       })
   void suggestionsCoverOptionsAndCommands(String line) {
-    String[] parts = line.split("\\|");
+    String[] parts = line.split("\\|", -1);
 
     Cli.Result r = cli.run(parts[0].split(" "));
 

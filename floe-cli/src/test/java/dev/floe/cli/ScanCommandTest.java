@@ -218,10 +218,12 @@ class ScanCommandTest extends OnDemoProject {
     assertThat(r.code()).as(r.toString()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
-            "error[FLOE-X041]: Cannot read baseline b.json: 'version' must be 1\n"
-                + " --> b.json\n"
-                + "  = help: write a new one with: floe scan --write-baseline b.json\n"
-                + "1 error, 0 warnings\n");
+            """
+            error[FLOE-X041]: Cannot read baseline b.json: 'version' must be 1
+             --> b.json
+              = help: write a new one with: floe scan --write-baseline b.json
+            1 error, 0 warnings
+            """);
     assertThat(json.code()).isEqualTo(1);
     assertThat(json.json().get("problems").get(0).get("code").asText()).isEqualTo("FLOE-X041");
   }

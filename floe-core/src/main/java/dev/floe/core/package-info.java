@@ -11,6 +11,8 @@
  * java.util.Optional}, collections are unmodifiable, and values are immutable and thread-safe.
  */
 @Api(status = Api.Status.STABLE)
+@NullMarked
 package dev.floe.core;
 
 import dev.floe.core.api.Api;
+import org.jspecify.annotations.NullMarked;

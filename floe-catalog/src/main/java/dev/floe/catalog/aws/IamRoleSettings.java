@@ -96,7 +96,7 @@ public record IamRoleSettings(
       throw new IllegalArgumentException(
           "duration " + duration + " must be between 15 minutes and 12 hours");
     }
-    if (duration.getNano() != 0) {
+    if (duration.toNanosPart() != 0) {
       throw new IllegalArgumentException("duration " + duration + " must be whole seconds");
     }
     if (!REGION.matcher(region).matches()) {
@@ -215,7 +215,7 @@ public record IamRoleSettings(
     }
     String scheme =
         endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("https") && !scheme.equals("http") || endpoint.getHost() == null) {
+    if ((!scheme.equals("https") && !scheme.equals("http")) || endpoint.getHost() == null) {
       throw new IllegalArgumentException(
           "STS endpoint '" + endpoint + "' must be an http or https URL with a host");
     }

@@ -70,6 +70,8 @@ final class SessionCredentialsCache {
     return refreshBlocking();
   }
 
+  // Identity on purpose: refresh only if no other thread has replaced the credentials we saw.
+  @SuppressWarnings("ReferenceEquality")
   private void prefetch(AwsSessionCredentials held) {
     if (!refreshing.tryLock()) {
       return;

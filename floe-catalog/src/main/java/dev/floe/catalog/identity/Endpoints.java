@@ -15,7 +15,7 @@ final class Endpoints {
     }
     String scheme =
         endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("https") && !scheme.equals("http") || endpoint.getHost() == null) {
+    if ((!scheme.equals("https") && !scheme.equals("http")) || endpoint.getHost() == null) {
       throw new IllegalArgumentException(
           what + " '" + endpoint + "' must be an http or https URL with a host");
     }

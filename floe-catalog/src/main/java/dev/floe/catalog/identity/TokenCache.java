@@ -72,6 +72,8 @@ final class TokenCache {
     return refreshBlocking(current);
   }
 
+  // Identity on purpose: refresh only if no other thread has replaced the token we saw.
+  @SuppressWarnings("ReferenceEquality")
   private void refreshInBackground(Held current) {
     if (!refreshing.tryLock()) {
       return;
@@ -91,6 +93,8 @@ final class TokenCache {
     }
   }
 
+  // Identity on purpose: a token other than the one we saw was fetched by another thread.
+  @SuppressWarnings("ReferenceEquality")
   private AccessToken refreshBlocking(Held seen) {
     refreshing.lock();
     try {

@@ -180,6 +180,8 @@ public final class OAuth2TokenManager implements BearerTokenSource, AutoCloseabl
         + "]";
   }
 
+  // Identity on purpose: refresh only if no other thread has replaced the token we saw.
+  @SuppressWarnings("ReferenceEquality")
   private void refreshInBackground(CachedToken seen, Instant now) {
     CompletableFuture<CachedToken> future;
     synchronized (lock) {

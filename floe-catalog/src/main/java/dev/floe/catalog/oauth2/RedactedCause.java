@@ -30,6 +30,8 @@ final class RedactedCause extends Exception {
   }
 
   /** The masked text only: the original's class name and message. */
+  // On purpose: the copy prints as the original ("its.Class: message"), not as RedactedCause.
+  @SuppressWarnings("OverrideThrowableToString")
   @Override
   public String toString() {
     return getMessage();

@@ -80,7 +80,7 @@ public record S3StorageSettings(
     }
     String scheme =
         endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("https") && !scheme.equals("http") || endpoint.getHost() == null) {
+    if ((!scheme.equals("https") && !scheme.equals("http")) || endpoint.getHost() == null) {
       throw new IllegalArgumentException(
           "storage endpoint '" + endpoint + "' must be an http or https URL with a host");
     }

@@ -194,7 +194,7 @@ public final class LoopbackSts implements AutoCloseable {
     if (body.isEmpty()) {
       return parameters;
     }
-    for (String pair : body.split("&")) {
+    for (String pair : body.split("&", -1)) {
       int eq = pair.indexOf('=');
       String key = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);

@@ -142,7 +142,7 @@ public final class LoopbackTokenServer implements AutoCloseable {
     if (body.isEmpty()) {
       return form;
     }
-    for (String pair : body.split("&")) {
+    for (String pair : body.split("&", -1)) {
       int eq = pair.indexOf('=');
       form.put(
           URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),

@@ -33,7 +33,7 @@ class MockOAuth2ServerTest {
   @BeforeEach
   void start() throws Exception {
     server = new MockOAuth2Server();
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server.start(InetAddress.getLoopbackAddress(), 0);
     tokenEndpoint = server.tokenEndpointUrl(ISSUER).uri();
   }
 
@@ -119,7 +119,7 @@ class MockOAuth2ServerTest {
 
   private static Map<String, String> form(RecordedRequest request) {
     Map<String, String> form = new LinkedHashMap<>();
-    for (String pair : request.getBody().readString(UTF_8).split("&")) {
+    for (String pair : request.getBody().readString(UTF_8).split("&", -1)) {
       int eq = pair.indexOf('=');
       form.put(
           URLDecoder.decode(pair.substring(0, eq), UTF_8),

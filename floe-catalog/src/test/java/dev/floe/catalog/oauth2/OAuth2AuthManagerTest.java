@@ -79,7 +79,7 @@ class OAuth2AuthManagerTest {
                 Set.of(
                     new DefaultOAuth2TokenCallback(
                         ISSUER, "unused", "JWT", null, Map.of(), tokenLifetimeSeconds))));
-    oauth.start(InetAddress.getByName("127.0.0.1"), 0);
+    oauth.start(InetAddress.getLoopbackAddress(), 0);
     filter =
         new BearerTokenFilter(
             JWKSet.load(oauth.jwksUrl(ISSUER).url()), oauth.issuerUrl(ISSUER).toString());

@@ -68,7 +68,7 @@ final class ScriptedTokenServer implements AutoCloseable {
   record Received(Instant at, Headers headers, String body) {
     Map<String, String> form() {
       Map<String, String> form = new LinkedHashMap<>();
-      for (String pair : body.split("&")) {
+      for (String pair : body.split("&", -1)) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
           form.put(

@@ -26,7 +26,6 @@ class TokenLifetimeSimulationTest {
   private static final long SEED = 20260101L;
   private static final long MAX_STEP_SECONDS = 600;
   private static final Duration RUN = Duration.ofHours(24);
-  private static final Duration LIFETIME = Duration.ofHours(1);
 
   @Test
   void aDayOfOneHourTokensNeverFailsAndRequestsOneTokenPerRefreshWindow() throws Exception {

@@ -94,8 +94,8 @@ final class LoopbackS3 implements AutoCloseable {
     String sha = exchange.getRequestHeaders().getFirst("x-amz-content-sha256");
     String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
     boolean chunked =
-        sha != null && sha.startsWith("STREAMING-")
-            || encoding != null && encoding.contains("aws-chunked");
+        (sha != null && sha.startsWith("STREAMING-"))
+            || (encoding != null && encoding.contains("aws-chunked"));
     objects.put(path, chunked ? decodeAwsChunked(body) : body);
     exchange.getResponseHeaders().add("ETag", "\"loopback\"");
     exchange.sendResponseHeaders(200, -1);

@@ -3,4 +3,7 @@
  * {@code STABLE}, {@code EXPERIMENTAL} or {@code INTERNAL}. API; depends on nothing.
  */
 @Api(status = Api.Status.STABLE)
+@NullMarked
 package dev.floe.core.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package dev.floe.core.compile;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.floe.core.api.Api;
 import dev.floe.core.diag.Code;
@@ -165,7 +167,7 @@ public final class ArtifactJson {
     ProblemList problems = new ProblemList();
     Optional<YamlNode> root = new YamlLoader(sources).load(displayName, text, problems);
     problems.throwIfErrors();
-    checkVersion(root.orElseThrow(), displayName);
+    checkVersion(root.orElseThrow());
     SchemaValidator validator = new SchemaValidator(Tier.ARTIFACT, Map.of(), Set.of(), problems);
     Optional<Object> tree = validator.validate(root.get(), ArtifactSchema.document());
     if (problems.hasErrors()) {
@@ -185,7 +187,7 @@ public final class ArtifactJson {
     return fromTree(cast(tree.orElseThrow()));
   }
 
-  private static void checkVersion(YamlNode root, String displayName) {
+  private static void checkVersion(YamlNode root) {
     Optional<YamlNode> version =
         root instanceof YamlMapping mapping ? mapping.get("version") : Optional.empty();
     if (version.isEmpty() || !(version.get() instanceof YamlScalar scalar)) {
@@ -211,41 +213,47 @@ public final class ArtifactJson {
   }
 
   private static CompiledArtifacts fromTree(Map<String, Object> t) {
-    Map<String, Object> m = cast(t.get("metadata"));
+    Map<String, Object> m = cast(req(t, "metadata"));
     List<String> packages = new ArrayList<>();
-    for (Object p : (List<?>) cast(t.get("assets")).get("packages")) {
+    for (Object p : (List<?>) req(cast(req(t, "assets")), "packages")) {
       packages.add((String) p);
     }
     List<FloeSpec.Transform> transforms = new ArrayList<>();
-    for (Object x : (List<?>) t.get("transforms")) {
+    for (Object x : (List<?>) req(t, "transforms")) {
       transforms.add(PipelineTrees.transform(cast(x)));
     }
-    Map<String, Object> catalog = cast(t.get("catalog"));
-    Map<String, Object> storage = cast(t.get("storage"));
-    Map<String, Object> compute = cast(t.get("compute"));
+    Map<String, Object> catalog = cast(req(t, "catalog"));
+    Map<String, Object> storage = cast(req(t, "storage"));
+    Map<String, Object> compute = cast(req(t, "compute"));
     return new CompiledArtifacts(
-        (String) t.get("version"),
+        (String) req(t, "version"),
         new CompiledArtifacts.Metadata(
-            (String) m.get("name"),
-            (String) m.get("version"),
-            Instant.parse((String) m.get("compiled_at")),
-            (String) m.get("floe_version"),
-            (String) m.get("floe_spec_path"),
-            (String) m.get("source_hash"),
-            (String) m.get("platform_hash")),
-        (String) t.get("environment"),
-        (String) t.get("platform_version"),
-        PlatformSource.parse((String) t.get("platform_source")),
+            (String) req(m, "name"),
+            (String) req(m, "version"),
+            Instant.parse((String) req(m, "compiled_at")),
+            (String) req(m, "floe_version"),
+            (String) req(m, "floe_spec_path"),
+            (String) req(m, "source_hash"),
+            (String) req(m, "platform_hash")),
+        (String) req(t, "environment"),
+        (String) req(t, "platform_version"),
+        PlatformSource.parse((String) req(t, "platform_source")),
         new CompiledArtifacts.Resolved<>(
-            (String) catalog.get("profile"), PlatformTrees.catalog(catalog)),
+            (String) req(catalog, "profile"), PlatformTrees.catalog(catalog)),
         new CompiledArtifacts.Resolved<>(
-            (String) storage.get("profile"), PlatformTrees.storage(storage)),
+            (String) req(storage, "profile"), PlatformTrees.storage(storage)),
         new CompiledArtifacts.Resolved<>(
-            (String) compute.get("profile"), PlatformTrees.compute(compute)),
-        PlatformTrees.observability(cast(t.get("observability"))),
+            (String) req(compute, "profile"), PlatformTrees.compute(compute)),
+        PlatformTrees.observability(cast(req(t, "observability"))),
         packages,
         transforms,
-        PipelineTrees.governance(cast(t.get("governance"))));
+        PipelineTrees.governance(cast(req(t, "governance"))));
+  }
+
+  /** A key the artifact schema requires, so present once the tree has been validated. */
+  private static Object req(Map<String, Object> tree, String key) {
+    return requireNonNull(
+        tree.get(key), () -> "compiled artifact without required key '" + key + "'");
   }
 
   @SuppressWarnings("unchecked")

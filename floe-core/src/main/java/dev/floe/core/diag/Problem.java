@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One diagnostic: a stable code, a one-sentence message and, where there is a source, the exact
@@ -164,15 +165,15 @@ public record Problem(
     private final Severity severity;
     private final String code;
     private final String message;
-    private SourcePosition position;
-    private String file;
-    private String path;
-    private String hint;
+    private @Nullable SourcePosition position;
+    private @Nullable String file;
+    private @Nullable String path;
+    private @Nullable String hint;
     private List<String> choices = List.of();
-    private String suggestion;
+    private @Nullable String suggestion;
     private Disclosure disclosure = Disclosure.PUBLIC;
     private final Set<Shown> shown = EnumSet.noneOf(Shown.class);
-    private Throwable cause;
+    private @Nullable Throwable cause;
 
     private Builder(Severity severity, String code, String message) {
       this.severity = severity;
@@ -181,25 +182,25 @@ public record Problem(
     }
 
     /** The source position; {@code null} leaves it absent. */
-    public Builder at(SourcePosition position) {
+    public Builder at(@Nullable SourcePosition position) {
       this.position = position;
       return this;
     }
 
     /** The file, for problems without a line (missing or unreadable files). */
-    public Builder file(String file) {
+    public Builder file(@Nullable String file) {
       this.file = file;
       return this;
     }
 
     /** The field path. */
-    public Builder path(String path) {
+    public Builder path(@Nullable String path) {
       this.path = path == null || path.isEmpty() ? null : path;
       return this;
     }
 
     /** What to do about it. */
-    public Builder hint(String hint) {
+    public Builder hint(@Nullable String hint) {
       this.hint = hint;
       return this;
     }
@@ -222,7 +223,7 @@ public record Problem(
     }
 
     /** The closest valid value; {@code null} leaves it absent. Renderers add "did you mean". */
-    public Builder suggestion(String suggestion) {
+    public Builder suggestion(@Nullable String suggestion) {
       this.suggestion = suggestion;
       this.shown.remove(Shown.SUGGESTION_IN_HINT);
       return this;
@@ -232,7 +233,7 @@ public record Problem(
      * The closest valid value, which the hint already quotes ({@code rename it to 'warehouse'});
      * {@code null} leaves it absent. Renderers add no "did you mean".
      */
-    public Builder suggestionInHint(String suggestion) {
+    public Builder suggestionInHint(@Nullable String suggestion) {
       this.suggestion = suggestion;
       if (suggestion == null) {
         this.shown.remove(Shown.SUGGESTION_IN_HINT);
@@ -252,7 +253,7 @@ public record Problem(
      * The exception behind the problem, shown only by {@link Verbosity#DEBUG} renderings; {@code
      * null} leaves it absent. Its message must not hold a secret value.
      */
-    public Builder cause(Throwable cause) {
+    public Builder cause(@Nullable Throwable cause) {
       this.cause = cause;
       return this;
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one JSON layout floe writes everywhere (artifacts, schemas, diagnostics, command output):
@@ -78,7 +79,7 @@ public final class JsonOutput {
     }
 
     @Override
-    public SerializableString getEscapeSequence(int ch) {
+    public @Nullable SerializableString getEscapeSequence(int ch) {
       boolean escape =
           (ch >= 0x7F && ch <= 0x9F)
               || ch == 0x2028

@@ -92,7 +92,7 @@ public sealed interface Credentials
       requireNonNull(duration, "duration");
       duration.ifPresent(
           d -> {
-            if (d.getNano() != 0
+            if (d.toNanosPart() != 0
                 || d.compareTo(MIN_DURATION) < 0
                 || d.compareTo(MAX_DURATION) > 0) {
               throw new IllegalArgumentException(

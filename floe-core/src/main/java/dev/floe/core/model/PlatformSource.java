@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Where a platform came from, as CompiledArtifacts records it in {@code platform_source}: a file, a
  * registry artifact pinned by digest, the {@code FLOE_*} environment fallback, or the built-in
  * local default. {@link #wire()} is the recorded string and {@link #parse(String)} reads it back;
- * {@link #toString()} is the wire form too. Immutable and thread-safe.
+ * {@code toString()} is the wire form too. Immutable and thread-safe.
  */
 @Api(status = Api.Status.EXPERIMENTAL)
 public sealed interface PlatformSource

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.floe.core.api.Api;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which platform to find, and from where: what {@code --env NAME} and {@code --platform PATH} say,
@@ -40,8 +41,8 @@ public record PlatformRequest(
 
   /** Builds a {@link PlatformRequest}; every setting is optional. Not thread-safe. */
   public static final class Builder {
-    private Path platform;
-    private String environment;
+    private @Nullable Path platform;
+    private @Nullable String environment;
     private Path workDir = Path.of("").toAbsolutePath();
     private Path homeDir = Path.of(System.getProperty("user.home", ""));
 

@@ -126,9 +126,13 @@ public final class FloeProject {
     if (!problems.isEmpty()) {
       throw new ProblemException(problems.stream().sorted(ProblemList.ORDER).toList(), sources);
     }
+    // Without problems, both loaded.
+    Loaded<FloeSpec> loadedPipeline = requireNonNull(pipeline, "pipeline loaded without problems");
+    LocatedPlatform locatedPlatform = requireNonNull(platform, "platform located without problems");
     try {
-      CompiledArtifacts artifacts = new Compiler(clock, variables).compile(pipeline, platform);
-      return new Compiled(pipeline, platform, artifacts);
+      CompiledArtifacts artifacts =
+          new Compiler(clock, variables).compile(loadedPipeline, locatedPlatform);
+      return new Compiled(loadedPipeline, locatedPlatform, artifacts);
     } catch (ProblemException e) {
       throw e.withSources(sources);
     }

@@ -8,6 +8,8 @@
  * java.util.Optional}, collections are unmodifiable, and values are immutable and thread-safe.
  */
 @Api(status = Api.Status.EXPERIMENTAL)
+@NullMarked
 package dev.floe.core.project;
 
 import dev.floe.core.api.Api;
+import org.jspecify.annotations.NullMarked;

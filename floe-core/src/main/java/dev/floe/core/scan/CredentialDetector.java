@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds hard-coded credentials in configuration text, by the rules of {@link CredentialRule}: token
@@ -211,7 +212,7 @@ public final class CredentialDetector {
    * @param key the key the value is under, or {@code null} (a list item at the top)
    * @param value the value as parsed, without quotes
    */
-  public static List<Hit> scanValue(String key, String value) {
+  public static List<Hit> scanValue(@Nullable String key, String value) {
     String[] lines = value.split("\r\n|\n|\r", -1);
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {
@@ -239,7 +240,7 @@ public final class CredentialDetector {
     return CredentialKeys.isCredential(key);
   }
 
-  private static List<Hit> line(String line, int number, String next, String contextKey) {
+  private static List<Hit> line(String line, int number, String next, @Nullable String contextKey) {
     List<Hit> hits = tokens(line, number, next);
     hits.addAll(assignments(line, number, contextKey, hits));
     hits.sort(Comparator.comparingInt(Hit::start));
@@ -272,7 +273,8 @@ public final class CredentialDetector {
   }
 
   /** Values under secret-like keys that no token rule claimed. */
-  private static List<Hit> assignments(String line, int number, String contextKey, List<Hit> seen) {
+  private static List<Hit> assignments(
+      String line, int number, @Nullable String contextKey, List<Hit> seen) {
     List<Hit> hits = new ArrayList<>();
     Matcher m = ASSIGNMENT.matcher(line);
     while (m.find()) {
@@ -395,7 +397,7 @@ public final class CredentialDetector {
 
   /** A signed JWT: the header and payload decode to JSON objects and the header names an alg. */
   private static boolean jwt(String token) {
-    String[] parts = token.split("\\.");
+    String[] parts = token.split("\\.", -1);
     if (parts.length != 3) {
       return false;
     }

@@ -18,6 +18,11 @@ import java.util.List;
  */
 @Api(status = Api.Status.EXPERIMENTAL)
 public final class SarifWriter {
+  /**
+   * The rules in the order of the SARIF {@code rules} array, which {@code ruleIndex} points into.
+   */
+  private static final List<CredentialRule> RULES = List.of(CredentialRule.values());
+
   /** The SARIF version written. */
   public static final String VERSION = "2.1.0";
 
@@ -68,7 +73,7 @@ public final class SarifWriter {
       json.writeStringField("semanticVersion", toolVersion);
     }
     json.writeArrayFieldStart("rules");
-    for (CredentialRule rule : CredentialRule.values()) {
+    for (CredentialRule rule : RULES) {
       json.writeStartObject();
       json.writeStringField("id", rule.id());
       json.writeStringField("name", pascal(rule.id()));
@@ -111,7 +116,7 @@ public final class SarifWriter {
     CredentialRule rule = finding.rule();
     json.writeStartObject();
     json.writeStringField("ruleId", rule.id());
-    json.writeNumberField("ruleIndex", rule.ordinal());
+    json.writeNumberField("ruleIndex", RULES.indexOf(rule));
     json.writeStringField("level", "error");
     json.writeObjectFieldStart("message");
     json.writeStringField("text", finding.message() + ".");
@@ -156,7 +161,7 @@ public final class SarifWriter {
   /** {@code github-token} → {@code GithubToken}: SARIF rule names are identifiers. */
   private static String pascal(String id) {
     StringBuilder out = new StringBuilder();
-    for (String part : id.split("-")) {
+    for (String part : id.split("-", -1)) {
       if (!part.isEmpty()) {
         out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
       }

@@ -6,6 +6,7 @@ import dev.floe.core.internal.yaml.YamlPaths;
 import dev.floe.core.internal.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the detector on every string scalar of a floe file with the key it is under, and reports any
@@ -27,7 +28,8 @@ final class TreeScan {
     return hits;
   }
 
-  private static void check(YamlScalar scalar, String path, String key, List<ValueHit> out) {
+  private static void check(
+      YamlScalar scalar, String path, @Nullable String key, List<ValueHit> out) {
     String value = scalar.value();
     if (scalar.kind() == YamlScalar.Kind.STRING) {
       List<Hit> hits = CredentialDetector.scanValue(key, value);

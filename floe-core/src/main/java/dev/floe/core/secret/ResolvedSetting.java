@@ -9,9 +9,9 @@ import dev.floe.core.model.SecretRef;
  * A setting that may be a secret ({@link dev.floe.core.model.StringOrSecret}: an endpoint, a {@code
  * client_id}, a catalog property), after resolution: either the text written in the file or a
  * {@link Secret} resolved from a {@code secret_ref}. A secret setting never shows its value: {@link
- * #display()} and {@link #toString()} give {@code secret_ref:NAME}, so that a hidden endpoint can
- * be named in a diagnostic, a log line or a span without disclosing the topology it hides; only
- * {@link #reveal()} hands the value to the system that needs it. Immutable and thread-safe.
+ * #display()} and {@code toString()} give {@code secret_ref:NAME}, so that a hidden endpoint can be
+ * named in a diagnostic, a log line or a span without disclosing the topology it hides; only {@link
+ * #reveal()} hands the value to the system that needs it. Immutable and thread-safe.
  */
 @Api(status = Api.Status.EXPERIMENTAL)
 public sealed interface ResolvedSetting permits ResolvedSetting.Text, ResolvedSetting.Hidden {

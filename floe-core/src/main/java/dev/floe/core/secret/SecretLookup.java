@@ -89,7 +89,8 @@ public final class SecretLookup {
       throw new IllegalStateException("'" + requirement.name() + "' is a multi-key secret");
     }
     throwIfMissing();
-    return values.get("");
+    return requireNonNull(
+        values.get(""), "the value of a single-key secret is held under the key \"\"");
   }
 
   /**

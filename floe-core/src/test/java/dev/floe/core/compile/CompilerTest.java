@@ -38,39 +38,41 @@ class CompilerTest {
   private static final Map<String, String> EPOCH = Map.of("SOURCE_DATE_EPOCH", "1767225600");
 
   private static final String PLATFORM =
-      "version: \"1.2.0\"\n"
-          + "catalogs:\n"
-          + "  default:\n"
-          + "    uri: http://polaris:8181/api/catalog\n"
-          + "    warehouse: demo\n"
-          + "    credentials:\n"
-          + "      mode: oauth2\n"
-          + "      client_id: {secret_ref: polaris-client-id}\n"
-          + "      client_secret: {secret_ref: polaris-client-secret}\n"
-          + "  production:\n"
-          + "    type: rest\n"
-          + "    uri: {secret_ref: prod-catalog-uri}\n"
-          + "    warehouse: prod\n"
-          + "storage:\n"
-          + "  default:\n"
-          + "    bucket: floe-dev\n"
-          + "    credentials: {mode: static, secret_ref: minio-credentials}\n"
-          + "  archive:\n"
-          + "    type: gcs\n"
-          + "    bucket: floe-archive\n"
-          + "compute:\n"
-          + "  default:\n"
-          + "    type: duckdb\n"
-          + "  big:\n"
-          + "    type: snowflake\n"
-          + "    properties: {account: acme, warehouse: XL}\n"
-          + "    credentials: {mode: static, secret_ref: snowflake-login}\n"
-          + "observability:\n"
-          + "  otlp_endpoint: http://otel:4318\n"
-          + "  otlp_protocol: grpc\n"
-          + "  lineage_endpoint: {secret_ref: marquez-url}\n"
-          + "  sampling: 0.25\n"
-          + "  attributes: {deployment.environment: dev, team: platform}\n";
+      """
+      version: "1.2.0"
+      catalogs:
+        default:
+          uri: http://polaris:8181/api/catalog
+          warehouse: demo
+          credentials:
+            mode: oauth2
+            client_id: {secret_ref: polaris-client-id}
+            client_secret: {secret_ref: polaris-client-secret}
+        production:
+          type: rest
+          uri: {secret_ref: prod-catalog-uri}
+          warehouse: prod
+      storage:
+        default:
+          bucket: floe-dev
+          credentials: {mode: static, secret_ref: minio-credentials}
+        archive:
+          type: gcs
+          bucket: floe-archive
+      compute:
+        default:
+          type: duckdb
+        big:
+          type: snowflake
+          properties: {account: acme, warehouse: XL}
+          credentials: {mode: static, secret_ref: snowflake-login}
+      observability:
+        otlp_endpoint: http://otel:4318
+        otlp_protocol: grpc
+        lineage_endpoint: {secret_ref: marquez-url}
+        sampling: 0.25
+        attributes: {deployment.environment: dev, team: platform}
+      """;
 
   private final SourceTexts sources = new SourceTexts();
   private final ConfigLoader loader = new ConfigLoader(sources, Map.of());
@@ -80,8 +82,13 @@ class CompilerTest {
     LocatedPlatform platform = platform(PLATFORM);
     CompiledArtifacts artifacts =
         compile(
-            "name: orders\nversion: \"2.0.0\"\ncatalog: production\nstorage: archive\n"
-                + "compute: big\n",
+            """
+            name: orders
+            version: "2.0.0"
+            catalog: production
+            storage: archive
+            compute: big
+            """,
             platform);
 
     PlatformSpec spec = platform.platform().value();
@@ -218,8 +225,14 @@ class CompilerTest {
 
     PlatformObservability o =
         compile(
-                "name: p\nversion: \"1.0.0\"\nobservability:\n  traces: true\n  metrics: false\n"
-                    + "  lineage: true\n",
+                """
+                name: p
+                version: "1.0.0"
+                observability:
+                  traces: true
+                  metrics: false
+                  lineage: true
+                """,
                 platform)
             .observability();
 
@@ -240,8 +253,12 @@ class CompilerTest {
   void attributesMergeWithFloeYamlWinning() {
     PlatformObservability o =
         compile(
-                "name: orders\nversion: \"1.0.0\"\nobservability:\n"
-                    + "  attributes: {team: analytics, cost.center: \"42\"}\n",
+                """
+                name: orders
+                version: "1.0.0"
+                observability:
+                  attributes: {team: analytics, cost.center: "42"}
+                """,
                 platform(PLATFORM))
             .observability();
 
@@ -262,8 +279,12 @@ class CompilerTest {
         .containsEntry("service.name", "orders");
     assertThat(
             compile(
-                    "name: orders\nversion: \"1.0.0\"\nobservability:\n"
-                        + "  attributes: {service.name: orders-batch}\n",
+                    """
+                    name: orders
+                    version: "1.0.0"
+                    observability:
+                      attributes: {service.name: orders-batch}
+                    """,
                     platform(PLATFORM))
                 .observability()
                 .attributes())

@@ -443,7 +443,7 @@ class GoldenDiagnosticsTest {
     if (copy != null && copy.getProtocol().equals("file")) {
       try {
         // <module>/target/test-classes/diagnostics -> <module>
-        Path module = Path.of(copy.toURI()).getParent().getParent().getParent();
+        Path module = Path.of(copy.toURI()).resolve("../../..").normalize();
         tried.add(module.resolve(relative));
       } catch (URISyntaxException e) {
         throw new IllegalStateException(e);

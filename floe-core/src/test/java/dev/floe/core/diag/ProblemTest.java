@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class ProblemTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static Problem withCause(Throwable cause) {
+  private static Problem withCause(@Nullable Throwable cause) {
     return Problem.error(Code.Y006, "Cannot read floe.yaml: access denied")
         .file("floe.yaml")
         .hint("check that the path is a readable file")
@@ -49,11 +50,13 @@ class ProblemTest {
 
     assertThat(text)
         .startsWith(
-            "error[FLOE-Y006]: Cannot read floe.yaml: access denied\n"
-                + " --> floe.yaml\n"
-                + "  = help: check that the path is a readable file\n"
-                + "  = cause: java.lang.IllegalStateException: boom\n"
-                + "        at dev.floe.core.diag.ProblemTest.")
+            """
+            error[FLOE-Y006]: Cannot read floe.yaml: access denied
+             --> floe.yaml
+              = help: check that the path is a readable file
+              = cause: java.lang.IllegalStateException: boom
+                    at dev.floe.core.diag.ProblemTest.\
+            """)
         .contains("Caused by: java.lang.ArithmeticException: zero");
   }
 
@@ -110,9 +113,11 @@ class ProblemTest {
                 + "  = help: did you mean 'dbt'?");
     assertThat(renderer.render(added))
         .isEqualTo(
-            "error[FLOE-S014]: Value 'yes' of 'x' is not a boolean: use true or false\n"
-                + "  = valid values: true, false\n"
-                + "  = help: did you mean 'true'?");
+            """
+            error[FLOE-S014]: Value 'yes' of 'x' is not a boolean: use true or false
+              = valid values: true, false
+              = help: did you mean 'true'?\
+            """);
     assertThat(listed.shown())
         .containsExactlyInAnyOrder(
             Problem.Shown.CHOICES_IN_MESSAGE, Problem.Shown.SUGGESTION_IN_HINT);

@@ -288,7 +288,7 @@ class RoundTripPropertyTest {
 
     // -- YAML ---------------------------------------------------------------------------------
 
-    /** The tree as YAML; platform.yaml strings have {@code ${} escaped as {@code $${}. */
+    /** The tree as YAML; platform.yaml strings have <code>${</code> escaped as <code>$${</code>. */
     String yaml(Object tree, boolean platform) {
       DumpSettings settings =
           DumpSettings.builder()

@@ -24,10 +24,12 @@ class FloeProjectTest {
   private static final Instant NOW = Instant.parse("2026-03-04T05:06:07Z");
   private static final String PIPELINE = "name: orders\nversion: \"1.0.0\"\n";
   private static final String PLATFORM =
-      "version: \"1.0.0\"\n"
-          + "storage: {default: {type: local, path: .floe/warehouse}}\n"
-          + "catalogs: {default: {type: jdbc, uri: 'jdbc:sqlite:c.db', warehouse: w}}\n"
-          + "compute: {default: {type: duckdb}}\n";
+      """
+      version: "1.0.0"
+      storage: {default: {type: local, path: .floe/warehouse}}
+      catalogs: {default: {type: jdbc, uri: 'jdbc:sqlite:c.db', warehouse: w}}
+      compute: {default: {type: duckdb}}
+      """;
 
   @TempDir Path dir;
 

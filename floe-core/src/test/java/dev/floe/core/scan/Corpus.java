@@ -108,16 +108,20 @@ final class Corpus {
 
   private static String generate(String spec, Random random) {
     switch (spec) {
-      case "nl":
+      case "nl" -> {
         return "\n";
-      case "uuid":
+      }
+      case "uuid" -> {
         return new java.util.UUID(random.nextLong(), random.nextLong()).toString();
-      case "jwt":
+      }
+      case "jwt" -> {
         return jwt(random);
-      default:
-        break;
+      }
+      default -> {
+        // a generated token: KIND:LENGTH
+      }
     }
-    String[] parts = spec.split(":");
+    String[] parts = spec.split(":", -1);
     int n = Integer.parseInt(parts[1]);
     if (parts[0].equals("password")) {
       return password(n, random);

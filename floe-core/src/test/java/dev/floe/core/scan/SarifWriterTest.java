@@ -84,8 +84,9 @@ class SarifWriterTest {
     assertThat(driver.get("semanticVersion").asText()).isEqualTo("1.2.3");
     JsonNode rules = driver.get("rules");
     assertThat(rules).hasSize(CredentialRule.values().length);
-    for (CredentialRule rule : CredentialRule.values()) {
-      assertThat(rules.get(rule.ordinal()).get("id").asText()).isEqualTo(rule.id());
+    CredentialRule[] all = CredentialRule.values();
+    for (int i = 0; i < all.length; i++) {
+      assertThat(rules.get(i).get("id").asText()).isEqualTo(all[i].id());
     }
     JsonNode results = run.get("results");
     assertThat(results).hasSize(findings.size());

@@ -96,34 +96,36 @@ class SecretRequirementsTest {
   @Test
   void findsReferencesInEveryFieldThatTakesOne() {
     String yaml =
-        "version: \"1.0.0\"\n"
-            + "storage:\n"
-            + "  lake:\n"
-            + "    type: gcs\n"
-            + "    bucket: floe-lake\n"
-            + "    endpoint: {secret_ref: gcs-endpoint}\n"
-            + "    credentials: {mode: static, secret_ref: gcs-key}\n"
-            + "catalogs:\n"
-            + "  rest:\n"
-            + "    type: rest\n"
-            + "    uri: http://catalog:8181\n"
-            + "    warehouse: w\n"
-            + "    properties:\n"
-            + "      header.x-api-key: {secret_ref: catalog-api-key}\n"
-            + "      plain: value\n"
-            + "    credentials: {mode: static, secret_ref: catalog-login}\n"
-            + "compute:\n"
-            + "  db:\n"
-            + "    type: databricks\n"
-            + "    credentials:\n"
-            + "      mode: oauth2\n"
-            + "      client_id: floe-client\n"
-            + "      client_secret: {secret_ref: databricks-secret}\n"
-            + "  pg:\n"
-            + "    type: postgres\n"
-            + "    credentials:\n"
-            + "      mode: iam_role\n"
-            + "      role_arn: \"arn:aws:iam::123456789012:role/x\"\n";
+        """
+        version: "1.0.0"
+        storage:
+          lake:
+            type: gcs
+            bucket: floe-lake
+            endpoint: {secret_ref: gcs-endpoint}
+            credentials: {mode: static, secret_ref: gcs-key}
+        catalogs:
+          rest:
+            type: rest
+            uri: http://catalog:8181
+            warehouse: w
+            properties:
+              header.x-api-key: {secret_ref: catalog-api-key}
+              plain: value
+            credentials: {mode: static, secret_ref: catalog-login}
+        compute:
+          db:
+            type: databricks
+            credentials:
+              mode: oauth2
+              client_id: floe-client
+              client_secret: {secret_ref: databricks-secret}
+          pg:
+            type: postgres
+            credentials:
+              mode: iam_role
+              role_arn: "arn:aws:iam::123456789012:role/x"
+        """;
     Loaded<PlatformSpec> platform =
         new ConfigLoader(new SourceTexts(), Map.of()).platformText("platform.yaml", yaml);
 

@@ -299,7 +299,7 @@ public final class OAuth2Server implements AutoCloseable {
 
   private static Duration checkLifetime(Duration lifetime) {
     requireNonNull(lifetime, "lifetime");
-    if (lifetime.compareTo(Duration.ofSeconds(1)) < 0 || lifetime.getNano() != 0) {
+    if (lifetime.compareTo(Duration.ofSeconds(1)) < 0 || lifetime.toNanosPart() != 0) {
       throw new IllegalArgumentException(
           "token lifetime must be a whole number of seconds, at least 1 s, got " + lifetime);
     }

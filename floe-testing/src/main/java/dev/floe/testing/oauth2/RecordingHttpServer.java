@@ -133,7 +133,7 @@ final class RecordingHttpServer implements OAuth2HttpServer {
       return Optional.empty();
     }
     try {
-      for (String pair : body.split("&")) {
+      for (String pair : body.split("&", -1)) {
         int equals = pair.indexOf('=');
         String key = equals < 0 ? pair : pair.substring(0, equals);
         if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {

@@ -27,6 +27,9 @@ public final class SecretMask {
    * @param text the masked line
    * @param starts for each original column index (0-based), its index in {@code text}
    */
+  // The array is a lookup table built and read only by the masker; a Masked is never compared
+  // or hashed, so the record's reference semantics for it do not matter.
+  @SuppressWarnings("ArrayRecordComponent")
   public record Masked(String text, int[] starts) {
     /** The 0-based index in the masked text of the original index {@code column}. */
     public int map(int column) {

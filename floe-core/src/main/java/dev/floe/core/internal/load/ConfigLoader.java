@@ -72,7 +72,7 @@ public final class ConfigLoader {
     ProblemList problems = new ProblemList();
     Optional<YamlNode> root = yaml.load(displayName, text, problems);
     problems.throwIfErrors();
-    checkPlatformVersion(root.orElseThrow(), displayName);
+    checkPlatformVersion(root.orElseThrow());
     SchemaValidator validator = new SchemaValidator(Tier.PLATFORM, env, Set.of(), problems);
     Optional<Object> tree = validator.validate(root.get(), PlatformSchema.document());
     problems.throwIfErrors();
@@ -107,7 +107,7 @@ public final class ConfigLoader {
   }
 
   /** A major version other than 1 stops validation at once: the rest would only be noise. */
-  private static void checkPlatformVersion(YamlNode root, String displayName) {
+  private static void checkPlatformVersion(YamlNode root) {
     if (!(root instanceof YamlMapping mapping)) {
       return;
     }

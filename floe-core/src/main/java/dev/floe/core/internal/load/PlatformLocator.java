@@ -328,8 +328,8 @@ public final class PlatformLocator {
   }
 
   /**
-   * A YAML double-quoted scalar; JSON escaping is valid YAML. {@code ${} is escaped as {@code $${}
-   * so that variable values are taken literally, never interpolated a second time.
+   * A YAML double-quoted scalar; JSON escaping is valid YAML. <code>${</code> is escaped as <code>
+   * $${</code> so that variable values are taken literally, never interpolated a second time.
    */
   private static String quote(String value) {
     StringBuilder out = new StringBuilder("\"");

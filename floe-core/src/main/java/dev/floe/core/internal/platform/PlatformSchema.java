@@ -193,22 +193,17 @@ public final class PlatformSchema {
   }
 
   private static Field catalogUri(CatalogType type) {
-    StringType text;
-    switch (type) {
-      case JDBC:
-        text =
-            Strings.pattern(
-                "A JDBC URL, e.g. jdbc:sqlite:.floe/catalog.db or"
-                    + " jdbc:postgresql://host:5432/catalog.",
-                "^jdbc:[a-z0-9]+:.+$",
-                "a JDBC URL such as \"jdbc:sqlite:.floe/catalog.db\"");
-        break;
-      case HIVE:
-        text = Strings.url("The Hive metastore URI.", Set.of("thrift"), null);
-        break;
-      default:
-        text = Strings.url("The catalog endpoint URL.", HTTP, null);
-    }
+    StringType text =
+        switch (type) {
+          case JDBC ->
+              Strings.pattern(
+                  "A JDBC URL, e.g. jdbc:sqlite:.floe/catalog.db or"
+                      + " jdbc:postgresql://host:5432/catalog.",
+                  "^jdbc:[a-z0-9]+:.+$",
+                  "a JDBC URL such as \"jdbc:sqlite:.floe/catalog.db\"");
+          case HIVE -> Strings.url("The Hive metastore URI.", Set.of("thrift"), null);
+          default -> Strings.url("The catalog endpoint URL.", HTTP, null);
+        };
     StringOrSecretType uri =
         new StringOrSecretType(
             "The catalog endpoint, or {secret_ref: NAME} to hide internal topology.", text);

@@ -248,7 +248,7 @@ public final class PlatformTrees {
    * {@code 3601s}.
    */
   static String duration(Duration d) {
-    long seconds = d.getSeconds();
+    long seconds = d.toSeconds();
     if (seconds % 3600 == 0) {
       return seconds / 3600 + "h";
     }

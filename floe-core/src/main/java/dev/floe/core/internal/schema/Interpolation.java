@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands {@code ${VAR}} and {@code ${VAR:-default}} in platform.yaml strings; {@code $${} writes
- * a literal {@code ${}. A variable set to the empty string counts as unset when a default is
- * given, like the shell's {@code :-}.
+ * Expands {@code ${VAR}} and {@code ${VAR:-default}} in platform.yaml strings; <code>$${</code>
+ * writes a literal <code>${</code>. A variable set to the empty string counts as unset when a
+ * default is given, like the shell's {@code :-}.
  */
 final class Interpolation {
   private static final Pattern REFERENCE =

@@ -549,9 +549,10 @@ public final class SchemaValidator {
       return null;
     }
     switch (scalar.kind()) {
-      case STRING:
+      case STRING -> {
         return scalar;
-      case NULL:
+      }
+      case NULL -> {
         problems.add(
             Problem.error(Code.S012, "'" + path + "' has no value: expected text")
                 .at(scalar.position())
@@ -559,7 +560,8 @@ public final class SchemaValidator {
                 .hint("write a value, or remove the key")
                 .build());
         return null;
-      default:
+      }
+      default -> {
         problems.add(
             Problem.error(
                     Code.S013,
@@ -577,6 +579,7 @@ public final class SchemaValidator {
                 .hint("write " + leaf(path) + ": \"" + scalar.value() + "\"")
                 .build());
         return null;
+      }
     }
   }
 

@@ -387,7 +387,7 @@ public final class YamlLoader {
      * distinct node is visited once, so an alias bomb is refused in microseconds.
      */
     boolean withinLimits(Node root) {
-      Map<Node, Long> sizes = new IdentityHashMap<>();
+      IdentityHashMap<Node, Long> sizes = new IdentityHashMap<>();
       long size = expandedSize(root, 0, sizes);
       if (stopped) {
         return false;
@@ -409,7 +409,7 @@ public final class YamlLoader {
       return true;
     }
 
-    private long expandedSize(Node node, int depth, Map<Node, Long> sizes) {
+    private long expandedSize(Node node, int depth, IdentityHashMap<Node, Long> sizes) {
       if (stopped) {
         return 0;
       }

@@ -248,8 +248,15 @@ class ConfigLoaderTest {
   void problemsOfFloeYamlAreAllReportedToo() {
     List<Problem> problems =
         pipelineProblems(
-            "name: 1st-pipeline\nversion: 1.0\ncatalog: \"no spaces\"\ntransforms:\n"
-                + "  - type: python\n    path: x\ngovernance: {emit_lineage: maybe}\n");
+            """
+            name: 1st-pipeline
+            version: 1.0
+            catalog: "no spaces"
+            transforms:
+              - type: python
+                path: x
+            governance: {emit_lineage: maybe}
+            """);
 
     assertThat(problems)
         .extracting(Problem::code)

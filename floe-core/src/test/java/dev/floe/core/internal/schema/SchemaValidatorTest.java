@@ -428,23 +428,25 @@ class SchemaValidatorTest {
                 + "observability: {sampling: 0.5}\n");
     PlatformSpec annotated =
         platform(
-            "x-owner: platform-team\n"
-                + "storage:\n"
-                + "  x-template: {anything: [1, 2]}\n"
-                + "  default:\n"
-                + "    x-note: \"reviewed\"\n"
-                + "    bucket: floe-data\n"
-                + "    credentials: {mode: static, secret_ref: s3, x-rotation: 90d}\n"
-                + "catalogs:\n"
-                + "  default:\n"
-                + "    x-ticket: OPS-1\n"
-                + "    uri: http://polaris:8181/api/catalog\n"
-                + "    warehouse: demo\n"
-                + "compute:\n"
-                + "  default:\n"
-                + "    x-size: large\n"
-                + "    properties: {threads: 2, x-hint: 1}\n"
-                + "observability: {sampling: 0.5, x-dashboard: http://grafana}\n");
+            """
+            x-owner: platform-team
+            storage:
+              x-template: {anything: [1, 2]}
+              default:
+                x-note: "reviewed"
+                bucket: floe-data
+                credentials: {mode: static, secret_ref: s3, x-rotation: 90d}
+            catalogs:
+              default:
+                x-ticket: OPS-1
+                uri: http://polaris:8181/api/catalog
+                warehouse: demo
+            compute:
+              default:
+                x-size: large
+                properties: {threads: 2, x-hint: 1}
+            observability: {sampling: 0.5, x-dashboard: http://grafana}
+            """);
 
     assertThat(annotated).isEqualTo(plain);
 
@@ -475,9 +477,14 @@ class SchemaValidatorTest {
   void profileNamedLikeACredential() {
     PlatformSpec spec =
         platform(
-            "storage:\n  pwd: {bucket: floe-data}\n"
-                + "catalogs:\n  secret: {uri: http://h/api, warehouse: w}\n"
-                + "compute:\n  prod_token: {type: duckdb}\n");
+            """
+            storage:
+              pwd: {bucket: floe-data}
+            catalogs:
+              secret: {uri: http://h/api, warehouse: w}
+            compute:
+              prod_token: {type: duckdb}
+            """);
 
     assertThat(spec.storage()).containsKey("pwd");
     assertThat(spec.catalogs()).containsKey("secret");
@@ -498,12 +505,24 @@ class SchemaValidatorTest {
   void nullValueMeansAbsentAndDefaultApplies() {
     PlatformSpec spec =
         platform(
-            "version:\n"
-                + "storage:\n  default:\n    bucket: floe-data\n    region:\n    endpoint:\n"
-                + "    credentials:\n"
-                + "catalogs:\n  default:\n    uri: http://h/api\n    warehouse: w\n"
-                + "    namespace:\n    access_delegation:\n    properties:\n"
-                + "compute:\nobservability:\n");
+            """
+            version:
+            storage:
+              default:
+                bucket: floe-data
+                region:
+                endpoint:
+                credentials:
+            catalogs:
+              default:
+                uri: http://h/api
+                warehouse: w
+                namespace:
+                access_delegation:
+                properties:
+            compute:
+            observability:
+            """);
 
     StorageProfile storage = spec.storage().get("default");
     assertThat(spec.version()).isEqualTo("1.0.0");
@@ -552,9 +571,16 @@ class SchemaValidatorTest {
   void numbersAreCheckedForTypeAndRange() {
     List<Problem> problems =
         platformProblems(
-            "observability:\n  sampling: 1.5\n"
-                + "compute:\n  d:\n    type: postgres\n    properties: {port: 70000}\n"
-                + "  e:\n    properties: {threads: \"4\"}\n");
+            """
+            observability:
+              sampling: 1.5
+            compute:
+              d:
+                type: postgres
+                properties: {port: 70000}
+              e:
+                properties: {threads: "4"}
+            """);
 
     assertThat(problems)
         .extracting(Problem::code)

@@ -53,9 +53,11 @@ class YamlLoaderFuzzTest {
       Arrays.stream(Code.values()).map(Code::id).collect(Collectors.toSet());
   private static final String PIPELINE = "name: fuzz\nversion: \"1.0.0\"\n";
   private static final String PLATFORM =
-      "storage: {default: {type: local, path: .floe/warehouse}}\n"
-          + "catalogs: {default: {type: jdbc, uri: 'jdbc:sqlite:c.db', warehouse: w}}\n"
-          + "compute: {default: {type: duckdb}}\n";
+      """
+      storage: {default: {type: local, path: .floe/warehouse}}
+      catalogs: {default: {type: jdbc, uri: 'jdbc:sqlite:c.db', warehouse: w}}
+      compute: {default: {type: duckdb}}
+      """;
   private static final long DEFAULT_SEED = 20260101L;
   private static final int MUTATIONS = 10_000;
 
@@ -206,7 +208,7 @@ class YamlLoaderFuzzTest {
       if (spec.catalogs().containsKey("default")
           && spec.storage().containsKey("default")
           && spec.compute().containsKey("default")) {
-        roundTrip(compile(loader, loader.pipelineText("floe.yaml", PIPELINE), platform), sources);
+        roundTrip(compile(loader.pipelineText("floe.yaml", PIPELINE), platform));
       }
       return true;
     } catch (ProblemException e) {
@@ -222,8 +224,7 @@ class YamlLoaderFuzzTest {
     try {
       Loaded<FloeSpec> pipeline = loader.pipelineText("floe.yaml", text);
       try {
-        roundTrip(
-            compile(loader, pipeline, loader.platformText("platform.yaml", PLATFORM)), sources);
+        roundTrip(compile(pipeline, loader.platformText("platform.yaml", PLATFORM)));
       } catch (ProblemException e) {
         // Unknown profile names are expected; they must be R020 problems.
         checkProblems(e, sources);
@@ -238,9 +239,8 @@ class YamlLoaderFuzzTest {
 
   /** Reads an artifact; a valid one must write back to JSON that reads as the same artifact. */
   static boolean checkArtifact(String text) {
-    SourceTexts sources = new SourceTexts();
     try {
-      roundTrip(ArtifactJson.read("artifact.json", text), sources);
+      roundTrip(ArtifactJson.read("artifact.json", text));
       return true;
     } catch (ProblemException e) {
       checkProblems(e, e.sources());
@@ -249,7 +249,7 @@ class YamlLoaderFuzzTest {
   }
 
   private static CompiledArtifacts compile(
-      ConfigLoader loader, Loaded<FloeSpec> pipeline, Loaded<PlatformSpec> platform) {
+      Loaded<FloeSpec> pipeline, Loaded<PlatformSpec> platform) {
     Compiler compiler =
         new Compiler(
             Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
@@ -257,7 +257,7 @@ class YamlLoaderFuzzTest {
     return compiler.compile(pipeline, new LocatedPlatform(platform, "fuzz", "platform.yaml"));
   }
 
-  private static void roundTrip(CompiledArtifacts artifacts, SourceTexts sources) {
+  private static void roundTrip(CompiledArtifacts artifacts) {
     String json = ArtifactJson.write(artifacts);
     CompiledArtifacts again;
     try {
@@ -377,7 +377,6 @@ class YamlLoaderFuzzTest {
     ConfigLoader loader = new ConfigLoader(sources, ENV);
     return ArtifactJson.write(
         compile(
-            loader,
             loader.pipelineText("floe.yaml", pipeline),
             loader.platformText("platform.yaml", platform)));
   }
