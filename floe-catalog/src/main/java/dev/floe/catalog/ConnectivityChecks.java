@@ -57,7 +57,7 @@ public final class ConnectivityChecks {
   }
 
   /**
-   * One named check; {@link #run()} never throws.
+   * One named check; running it never throws.
    *
    * @param name what it checks
    * @param timeout how long it may take
@@ -214,8 +214,12 @@ public final class ConnectivityChecks {
     Resources resources = new Resources();
     try (resources) {
       FileIO io = storage.open(context, resources);
-      ((SupportsPrefixOperations) io).listPrefix(storage.location() + "/").iterator().hasNext();
-      return "bucket " + storage.described() + " listed";
+      boolean empty =
+          !((SupportsPrefixOperations) io)
+              .listPrefix(storage.location() + "/")
+              .iterator()
+              .hasNext();
+      return "bucket " + storage.described() + " listed" + (empty ? " (empty)" : "");
     } catch (RuntimeException e) {
       throw CatalogProblems.describe(
           e, plan.where(context), CatalogProblems.Side.STORAGE, List.of());

@@ -118,7 +118,7 @@ final class ProfileCredentials {
     return builder;
   }
 
-  /** The static credential of a catalog ({@code token} or {@code credential}), when named. */
+  /** The static secret of a catalog (a bearer token or a client id and secret), when named. */
   static Optional<CatalogCredential> catalogStatic(
       Credentials.Static credentials, CatalogType type, CatalogContext context) {
     if (credentials.secretRef().isEmpty()) {

@@ -132,14 +132,14 @@ record StorageConnection(
       }
       // No secret named: the AWS SDK's own chain (environment, profile files, instance role).
       DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
-      resources.add(chain::close);
+      resources.add(chain);
       return chain;
     }
     if (credentials instanceof Credentials.IamRole role) {
       IamRoleCredentials provider =
           IamRoleCredentials.create(
               ProfileCredentials.iamRole(role, s3.orElseThrow().region()), context.clock());
-      resources.add(provider::close);
+      resources.add(provider);
       return provider;
     }
     throw CatalogProblems.unsupported(
