@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.floe.catalog.failure.ConnectionFailureException;
 import dev.floe.catalog.failure.FailureKind;
+import dev.floe.catalog.failure.TokenFiles;
 import dev.floe.core.secret.Secret;
 import java.net.URI;
 import java.nio.file.Path;
@@ -160,7 +161,7 @@ public final class IamRoleCredentials implements AwsCredentialsProvider, SdkAuto
 
   private AwsSessionCredentials assume() {
     Optional<Path> tokenFile = settings.webIdentityTokenFile();
-    Optional<Secret> token = tokenFile.map(WebIdentityToken::read);
+    Optional<Secret> token = tokenFile.map(f -> TokenFiles.read(f, "web identity token"));
     try {
       Credentials credentials =
           token.isPresent() ? assumeWithWebIdentity(token.get()) : assumeWithSource();

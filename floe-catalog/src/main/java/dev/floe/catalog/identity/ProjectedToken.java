@@ -3,11 +3,9 @@ package dev.floe.catalog.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.floe.catalog.failure.ConnectionFailureException;
-import dev.floe.catalog.failure.FailureKind;
+import dev.floe.catalog.failure.TokenFiles;
 import dev.floe.core.secret.Secret;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,30 +24,7 @@ final class ProjectedToken {
    *     AUTHENTICATION} when it cannot be read or is empty
    */
   static Secret read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      FailureKind kind = FailureKind.of(e).orElse(FailureKind.AUTHENTICATION);
-      throw new ConnectionFailureException(
-          kind,
-          file.toString(),
-          "cannot read the service account token file "
-              + file
-              + (kind == FailureKind.NOT_FOUND
-                  ? ": it does not exist (is the projected service account token mounted?)"
-                  : ": " + e.getClass().getSimpleName()),
-          e);
-    }
-    String token = text.strip();
-    if (token.isEmpty()) {
-      throw new ConnectionFailureException(
-          FailureKind.AUTHENTICATION,
-          file.toString(),
-          "the service account token file " + file + " is empty",
-          null);
-    }
-    return Secret.of(token);
+    return TokenFiles.read(file, "service account token");
   }
 
   /**
