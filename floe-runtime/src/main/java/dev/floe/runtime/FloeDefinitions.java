@@ -123,18 +123,29 @@ public final class FloeDefinitions {
 
   /** Every asset, in topological order. */
   public List<Asset> assets() {
-    return graph.assets().stream()
-        .map(
-            a ->
-                new Asset(
-                    a.name(),
-                    a.group(),
-                    a.kind(),
-                    a.inputs(),
-                    a.outputs(),
-                    List.copyOf(graph.upstream(a.name())),
-                    a.origin()))
-        .toList();
+    return graph.assets().stream().map(this::view).toList();
+  }
+
+  /**
+   * The assets a selection names, in the order a run takes them: {@code name}, {@code +name} (and
+   * everything upstream), {@code name+} (and everything downstream), {@code group:NAME}; every
+   * asset when {@code selectors} is empty.
+   *
+   * @throws ProblemException {@code FLOE-U012} for each selector that names nothing
+   */
+  public List<Asset> select(List<String> selectors) {
+    return graph.select(selectors).stream().map(this::view).toList();
+  }
+
+  private Asset view(AssetSpec a) {
+    return new Asset(
+        a.name(),
+        a.group(),
+        a.kind(),
+        a.inputs(),
+        a.outputs(),
+        List.copyOf(graph.upstream(a.name())),
+        a.origin());
   }
 
   /**
@@ -362,7 +373,7 @@ public final class FloeDefinitions {
      * An application resource made by {@code factory} on first use in each run, and closed at the
      * end of the run when it is {@link AutoCloseable}.
      */
-    public <T> Builder resource(Class<T> type, Supplier<? extends T> factory) {
+    public <T> Builder resourceFactory(Class<T> type, Supplier<? extends T> factory) {
       registered.put(type, new RunResources.Registered<>(type, factory, true));
       return this;
     }
