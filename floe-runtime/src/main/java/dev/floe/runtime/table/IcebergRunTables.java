@@ -253,6 +253,10 @@ public final class IcebergRunTables implements RunTables {
           "another writer may have changed the table at the same time; run again",
           e);
     } catch (java.io.UncheckedIOException e) {
+      Optional<Throwable> storage = storageFailure(e);
+      if (storage.isPresent()) {
+        throw opened.problem(storage.get());
+      }
       throw TableProblems.writeFailed(
           id,
           "a data file could not be written: " + TableProblems.reason(e),
@@ -262,12 +266,24 @@ public final class IcebergRunTables implements RunTables {
     } catch (ProblemException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw opened.problem(e);
+      throw opened.problem(storageFailure(e).orElse(e));
     } finally {
       if (!committed) {
         writer.abort();
       }
     }
+  }
+
+  /** The AWS SDK failure behind {@code e}, which the catalog describes as a storage problem. */
+  private static Optional<Throwable> storageFailure(Throwable e) {
+    Throwable current = e;
+    for (int depth = 0; current != null && depth < 8; depth++) {
+      if (current instanceof software.amazon.awssdk.core.exception.SdkException) {
+        return Optional.of(current);
+      }
+      current = current.getCause();
+    }
+    return Optional.empty();
   }
 
   private void createNamespace(Namespace namespace) {
