@@ -1,0 +1,339 @@
+package dev.floe.runtime.table;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.floe.catalog.OpenedCatalog;
+import dev.floe.core.api.Api;
+import dev.floe.core.diag.ProblemException;
+import dev.floe.core.model.ComputeType;
+import dev.floe.runtime.compute.ComputeEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.Transaction;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.exceptions.ValidationException;
+import org.apache.iceberg.types.Types;
+
+/**
+ * The table helpers of a run on an opened Iceberg catalog and a compute engine.
+ *
+ * <p><b>Reading.</b> With DuckDB, {@link #load} makes the table's current snapshot readable as
+ * {@code namespace.table} (see {@link DuckDbLoader}: local files in place, remote files copied
+ * once, delete files applied by Iceberg's reader); a second load of the same snapshot does nothing.
+ * With any other engine, {@code load} checks that the table exists and returns its name without
+ * moving data: a PostgreSQL, Trino, Snowflake or Redshift engine reads its own tables (for Trino
+ * and Snowflake, the same Iceberg tables through their own Iceberg connectors).
+ *
+ * <p><b>Writing.</b> {@link #writeQuery} and {@link #writeRows} write Parquet files with Iceberg's
+ * generic writer through the table's own FileIO (so vended credentials apply) and commit
+ * create-or-replace in one transaction: a run that writes a table again replaces its rows. The
+ * namespace is created when missing.
+ *
+ * <p>Thread-safe: loads of one table are serialized, loads of different tables run in parallel.
+ */
+@Api(status = Api.Status.INTERNAL)
+public final class IcebergRunTables implements RunTables {
+  private final OpenedCatalog opened;
+  private final ComputeEngine engine;
+  private final Path scratch;
+  private final DuckDbLoader loader;
+  private final Map<TableIdentifier, Object> locks = new ConcurrentHashMap<>();
+  private final Map<TableIdentifier, Long> loaded = new ConcurrentHashMap<>();
+  private final AtomicLong loads = new AtomicLong();
+
+  private IcebergRunTables(OpenedCatalog opened, ComputeEngine engine, Path scratch) {
+    this.opened = opened;
+    this.engine = engine;
+    this.scratch = scratch;
+    this.loader = new DuckDbLoader(scratch);
+  }
+
+  /**
+   * Table helpers over {@code catalog} and {@code engine}.
+   *
+   * @param catalog the run's catalog; not closed by this object
+   * @param engine the run's compute engine; not closed by this object
+   * @param scratch a folder for copies of remote data files, created when needed and deleted by
+   *     {@link #close()}; the run's own, not shared with another run
+   */
+  public static IcebergRunTables create(OpenedCatalog catalog, ComputeEngine engine, Path scratch) {
+    requireNonNull(catalog, "catalog");
+    requireNonNull(engine, "engine");
+    requireNonNull(scratch, "scratch");
+    return new IcebergRunTables(
+        catalog, engine, scratch.toAbsolutePath().resolve("tables-" + UUID.randomUUID()));
+  }
+
+  @Override
+  public TableIdentifier identifier(String table) {
+    requireNonNull(table, "table");
+    return TableNames.identifier(table, opened.defaultNamespace());
+  }
+
+  @Override
+  public String load(Connection engineConnection, String table) {
+    requireNonNull(engineConnection, "engine");
+    TableIdentifier id = identifier(table);
+    if (engine.type() != ComputeType.DUCKDB) {
+      loadTable(id);
+      return TableNames.sql(id);
+    }
+    synchronized (locks.computeIfAbsent(id, key -> new Object())) {
+      Table current = loadTable(id);
+      Optional<Snapshot> snapshot = Optional.ofNullable(current.currentSnapshot());
+      long key = snapshot.map(Snapshot::snapshotId).orElse(-1L);
+      Long done = loaded.get(id);
+      if (done != null && done == key) {
+        return TableNames.sql(id);
+      }
+      try {
+        loader.load(engineConnection, id, current, snapshot);
+      } catch (SQLException e) {
+        throw TableProblems.notReadable(id, engine.profile(), TableProblems.reason(e), e);
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof ProblemException problem) {
+          throw problem;
+        }
+        throw TableProblems.notReadable(id, engine.profile(), TableProblems.reason(e), e);
+      }
+      loaded.put(id, key);
+      loads.incrementAndGet();
+      return TableNames.sql(id);
+    }
+  }
+
+  /** How many loads moved data or created a view; a cached load does not count. */
+  long loadCount() {
+    return loads.get();
+  }
+
+  @Override
+  public TableWrite writeQuery(Connection engineConnection, String table, String sql) {
+    requireNonNull(engineConnection, "engine");
+    requireNonNull(sql, "sql");
+    TableIdentifier id = identifier(table);
+    try (Statement statement = engineConnection.createStatement()) {
+      ResultSet rows;
+      try {
+        rows = statement.executeQuery(sql);
+      } catch (SQLException e) {
+        throw TableProblems.queryFailed(id, engine.profile(), TableProblems.reason(e), e);
+      }
+      try (rows) {
+        List<QueryColumns.Column> columns = QueryColumns.of(id, rows.getMetaData());
+        return replace(
+            id,
+            QueryColumns.schema(columns),
+            (target, writer) -> {
+              long row = 0;
+              List<Types.NestedField> fields = target.columns();
+              while (rows.next()) {
+                row++;
+                GenericRecord record = GenericRecord.create(target);
+                for (int i = 0; i < columns.size(); i++) {
+                  Object value = columns.get(i).reader().read(rows, i + 1);
+                  record.set(i, Values.fit(id, fields.get(i), value, row));
+                }
+                writer.write(record);
+              }
+            });
+      }
+    } catch (SQLException e) {
+      throw TableProblems.queryFailed(id, engine.profile(), TableProblems.reason(e), e);
+    }
+  }
+
+  @Override
+  public <T extends Record> TableWrite writeRows(
+      String table, Class<T> type, Iterable<? extends T> rows) {
+    requireNonNull(type, "type");
+    requireNonNull(rows, "rows");
+    TableIdentifier id = identifier(table);
+    List<RecordColumns.Column> columns = RecordColumns.of(id, type);
+    try {
+      return replace(
+          id,
+          RecordColumns.schema(columns),
+          (target, writer) -> {
+            long row = 0;
+            List<Types.NestedField> fields = target.columns();
+            for (T item : rows) {
+              row++;
+              if (item == null) {
+                throw TableProblems.writeFailed(
+                    id, "row " + row + " is null", "leave null rows out of the rows given");
+              }
+              GenericRecord record = GenericRecord.create(target);
+              for (int i = 0; i < columns.size(); i++) {
+                Object value = RecordColumns.value(columns.get(i), item);
+                record.set(i, Values.fit(id, fields.get(i), value, row));
+              }
+              writer.write(record);
+            }
+          });
+    } catch (SQLException e) {
+      throw new IllegalStateException("records do not read from SQL", e);
+    }
+  }
+
+  /** Writes rows into a new data file set of a table being created or replaced. */
+  private interface RowSource {
+    void writeTo(Schema target, DataFileWriter writer) throws SQLException;
+  }
+
+  private TableWrite replace(TableIdentifier id, Schema schema, RowSource rows)
+      throws SQLException {
+    Catalog catalog = opened.catalog();
+    Transaction transaction;
+    try {
+      createNamespace(id.namespace());
+      transaction =
+          catalog
+              .buildTable(id, schema)
+              .withPartitionSpec(PartitionSpec.unpartitioned())
+              .createOrReplaceTransaction();
+    } catch (ValidationException | IllegalArgumentException e) {
+      throw TableProblems.writeFailed(
+          id, TableProblems.reason(e), "check the column names and types of the result", e);
+    } catch (RuntimeException e) {
+      if (e instanceof ProblemException problem) {
+        throw problem;
+      }
+      throw opened.problem(e);
+    }
+    Table staged = transaction.table();
+    DataFileWriter writer = new DataFileWriter(staged);
+    boolean committed = false;
+    try {
+      try (writer) {
+        rows.writeTo(staged.schema(), writer);
+      }
+      AppendFiles append = transaction.newAppend();
+      for (DataFile file : writer.files()) {
+        append.appendFile(file);
+      }
+      append.commit();
+      Snapshot snapshot = staged.currentSnapshot();
+      transaction.commitTransaction();
+      committed = true;
+      return new TableWrite(
+          id,
+          writer.rows(),
+          staged.schema(),
+          snapshot == null ? -1L : snapshot.snapshotId(),
+          staged.location());
+    } catch (CommitFailedException | ValidationException e) {
+      throw TableProblems.writeFailed(
+          id,
+          "the catalog refused the commit: " + TableProblems.reason(e),
+          "another writer may have changed the table at the same time; run again",
+          e);
+    } catch (java.io.UncheckedIOException e) {
+      Optional<Throwable> storage = storageFailure(e);
+      if (storage.isPresent()) {
+        throw opened.problem(storage.get());
+      }
+      throw TableProblems.writeFailed(
+          id,
+          "a data file could not be written: " + TableProblems.reason(e),
+          "check that the storage profile's credentials may write the table's location "
+              + staged.location(),
+          e);
+    } catch (ProblemException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw opened.problem(storageFailure(e).orElse(e));
+    } finally {
+      if (!committed) {
+        writer.abort();
+      }
+    }
+  }
+
+  /** The AWS SDK failure behind {@code e}, which the catalog describes as a storage problem. */
+  private static Optional<Throwable> storageFailure(Throwable e) {
+    Throwable current = e;
+    for (int depth = 0; current != null && depth < 8; depth++) {
+      if (current instanceof software.amazon.awssdk.core.exception.SdkException) {
+        return Optional.of(current);
+      }
+      current = current.getCause();
+    }
+    return Optional.empty();
+  }
+
+  private void createNamespace(Namespace namespace) {
+    if (namespace.isEmpty() || !(opened.catalog() instanceof SupportsNamespaces namespaces)) {
+      return;
+    }
+    if (!namespaces.namespaceExists(namespace)) {
+      try {
+        namespaces.createNamespace(namespace);
+      } catch (AlreadyExistsException e) {
+        // Another asset created it at the same time.
+      }
+    }
+  }
+
+  @Override
+  public Optional<Schema> schema(String table) {
+    TableIdentifier id = identifier(table);
+    try {
+      return Optional.of(opened.catalog().loadTable(id).schema());
+    } catch (NoSuchTableException e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      throw opened.problem(e);
+    }
+  }
+
+  private Table loadTable(TableIdentifier id) {
+    try {
+      return opened.catalog().loadTable(id);
+    } catch (NoSuchTableException e) {
+      throw TableProblems.notFound(id, opened.profile(), e);
+    } catch (RuntimeException e) {
+      throw opened.problem(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (Files.exists(scratch)) {
+        DuckDbLoader.deleteTree(scratch);
+      }
+    } catch (RuntimeException e) {
+      // Scratch space only; close() never throws.
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "IcebergRunTables[" + opened + ", " + engine + "]";
+  }
+}
