@@ -1,0 +1,107 @@
+package dev.floe.runtime.observe;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts what the exporter it wraps really delivered, because {@code forceFlush} reports success
+ * even when the export failed. The first failed export (refused, timed out, an error answer) opens
+ * the circuit: later batches fail at once without a request, so a dead collector costs one timeout
+ * per run and nothing piles up. After {@link #close()} nothing is exported any more. Thread-safe.
+ */
+final class CountingSpanExporter implements SpanExporter {
+  private static final Logger LOG = LoggerFactory.getLogger(CountingSpanExporter.class);
+
+  private final @Nullable SpanExporter delegate;
+  private final String endpoint;
+  private final AtomicLong delivered = new AtomicLong();
+  private volatile boolean circuitOpen;
+  private volatile boolean failureSeen;
+  private volatile boolean closed;
+
+  /**
+   * @param delegate the exporter, or null when none could be built (every batch fails)
+   * @param endpoint how the endpoint is shown ({@code secret_ref:NAME} for a secret one)
+   */
+  CountingSpanExporter(@Nullable SpanExporter delegate, String endpoint) {
+    this.delegate = delegate;
+    this.endpoint = endpoint;
+    if (delegate == null) {
+      circuitOpen = true;
+      failureSeen = true;
+    }
+  }
+
+  @Override
+  public CompletableResultCode export(Collection<SpanData> spans) {
+    SpanExporter target = delegate;
+    if (target == null || circuitOpen || closed) {
+      return CompletableResultCode.ofFailure();
+    }
+    CompletableResultCode result;
+    try {
+      result = target.export(spans);
+    } catch (RuntimeException e) {
+      fail(e.getClass().getSimpleName());
+      return CompletableResultCode.ofFailure();
+    }
+    int count = spans.size();
+    result.whenComplete(
+        () -> {
+          if (result.isSuccess()) {
+            if (!closed) {
+              delivered.addAndGet(count);
+            }
+          } else {
+            fail("export failed");
+          }
+        });
+    return result;
+  }
+
+  private void fail(String reason) {
+    failureSeen = true;
+    if (!circuitOpen) {
+      circuitOpen = true;
+      LOG.warn(
+          "trace endpoint {} failed ({}); the rest of this run's spans are dropped",
+          endpoint,
+          reason);
+    }
+  }
+
+  @Override
+  public CompletableResultCode flush() {
+    SpanExporter target = delegate;
+    return target == null || closed ? CompletableResultCode.ofSuccess() : target.flush();
+  }
+
+  @Override
+  public CompletableResultCode shutdown() {
+    SpanExporter target = delegate;
+    return target == null ? CompletableResultCode.ofSuccess() : target.shutdown();
+  }
+
+  /** Stops counting and exporting: the report has been made. */
+  void stopCounting() {
+    closed = true;
+  }
+
+  long delivered() {
+    return delivered.get();
+  }
+
+  boolean failureSeen() {
+    return failureSeen;
+  }
+
+  String endpoint() {
+    return endpoint;
+  }
+}
