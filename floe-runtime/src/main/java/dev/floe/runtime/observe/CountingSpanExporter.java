@@ -19,6 +19,7 @@ final class CountingSpanExporter implements SpanExporter {
   private static final Logger LOG = LoggerFactory.getLogger(CountingSpanExporter.class);
 
   private final @Nullable SpanExporter delegate;
+  private final boolean owned;
   private final String endpoint;
   private final AtomicLong delivered = new AtomicLong();
   private volatile boolean circuitOpen;
@@ -27,10 +28,13 @@ final class CountingSpanExporter implements SpanExporter {
 
   /**
    * @param delegate the exporter, or null when none could be built (every batch fails)
+   * @param owned whether shutting this down shuts {@code delegate} down (an exporter given in the
+   *     options belongs to the caller, who may still read it)
    * @param endpoint how the endpoint is shown ({@code secret_ref:NAME} for a secret one)
    */
-  CountingSpanExporter(@Nullable SpanExporter delegate, String endpoint) {
+  CountingSpanExporter(@Nullable SpanExporter delegate, boolean owned, String endpoint) {
     this.delegate = delegate;
+    this.owned = owned;
     this.endpoint = endpoint;
     if (delegate == null) {
       circuitOpen = true;
@@ -85,7 +89,7 @@ final class CountingSpanExporter implements SpanExporter {
   @Override
   public CompletableResultCode shutdown() {
     SpanExporter target = delegate;
-    return target == null ? CompletableResultCode.ofSuccess() : target.shutdown();
+    return target == null || !owned ? CompletableResultCode.ofSuccess() : target.shutdown();
   }
 
   /** Stops counting and exporting: the report has been made. */

@@ -401,6 +401,7 @@ public final class ObservabilityOrchestrator implements AutoCloseable {
         exporter =
             new CountingSpanExporter(
                 options.spanExporter().get(),
+                false,
                 config.otlpEndpoint().map(ObservabilityOrchestrator::written).orElse("in-process"));
       } else {
         StringOrSecret written = config.otlpEndpoint().orElseThrow();
@@ -435,7 +436,7 @@ public final class ObservabilityOrchestrator implements AutoCloseable {
             secrets.forObservability(only(config, Optional.of(written), true)).otlpEndpoint();
       } catch (ProblemException e) {
         LOG.warn("traces are dropped: the OTLP endpoint {} cannot be resolved", display);
-        return new CountingSpanExporter(null, display);
+        return new CountingSpanExporter(null, true, display);
       }
       SpanExporter delegate;
       try {
@@ -465,9 +466,9 @@ public final class ObservabilityOrchestrator implements AutoCloseable {
             config.otlpProtocol().wire(),
             display,
             e.getClass().getSimpleName());
-        return new CountingSpanExporter(null, display);
+        return new CountingSpanExporter(null, true, display);
       }
-      return new CountingSpanExporter(delegate, display);
+      return new CountingSpanExporter(delegate, true, display);
     }
 
     ObservabilityReport.Signal signal(boolean flushed) {
