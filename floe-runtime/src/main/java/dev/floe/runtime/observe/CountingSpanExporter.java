@@ -22,6 +22,7 @@ final class CountingSpanExporter implements SpanExporter {
   private final boolean owned;
   private final String endpoint;
   private final AtomicLong delivered = new AtomicLong();
+  private volatile boolean answered;
   private volatile boolean circuitOpen;
   private volatile boolean failureSeen;
   private volatile boolean closed;
@@ -35,6 +36,7 @@ final class CountingSpanExporter implements SpanExporter {
   CountingSpanExporter(@Nullable SpanExporter delegate, boolean owned, String endpoint) {
     this.delegate = delegate;
     this.owned = owned;
+    this.answered = !owned && delegate != null;
     this.endpoint = endpoint;
     if (delegate == null) {
       circuitOpen = true;
@@ -59,6 +61,7 @@ final class CountingSpanExporter implements SpanExporter {
     result.whenComplete(
         () -> {
           if (result.isSuccess()) {
+            answered = true;
             if (!closed) {
               delivered.addAndGet(count);
             }
@@ -67,6 +70,40 @@ final class CountingSpanExporter implements SpanExporter {
           }
         });
     return result;
+  }
+
+  /**
+   * Sends an empty export at once, so that a refusing or failing collector opens the circuit before
+   * the first span and a healthy one is known to answer by the time of the flush.
+   */
+  void probe() {
+    SpanExporter target = delegate;
+    if (target == null || !owned) {
+      return;
+    }
+    try {
+      CompletableResultCode result = target.export(java.util.List.of());
+      result.whenComplete(
+          () -> {
+            if (result.isSuccess()) {
+              answered = true;
+            } else {
+              fail("no answer to the first request");
+            }
+          });
+    } catch (RuntimeException e) {
+      fail(e.getClass().getSimpleName());
+    }
+  }
+
+  /** Whether the endpoint has answered a request with success (an in-process exporter always). */
+  boolean answered() {
+    return answered;
+  }
+
+  /** Whether no more export will be tried. */
+  boolean circuitOpen() {
+    return circuitOpen;
   }
 
   private void fail(String reason) {

@@ -29,6 +29,7 @@ final class HttpLineageSink implements LineageSink {
         HttpClient.newBuilder()
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
             .build();
   }
 
@@ -66,6 +67,23 @@ final class HttpLineageSink implements LineageSink {
       throw new RejectedEventException(status);
     }
     throw new IOException("lineage endpoint answered HTTP status " + status);
+  }
+
+  /**
+   * Asks the endpoint once, before the first event, whether it answers at all: any answer below 500
+   * counts (a {@code GET} of the lineage API is often 405), a 5xx or no answer is a failure.
+   */
+  void probe() throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build();
+    HttpResponse<Void> response;
+    try {
+      response = client.send(request, HttpResponse.BodyHandlers.discarding());
+    } catch (IOException e) {
+      throw new IOException("lineage endpoint unreachable: " + e.getClass().getSimpleName());
+    }
+    if (response.statusCode() >= 500) {
+      throw new IOException("lineage endpoint answered HTTP status " + response.statusCode());
+    }
   }
 
   @Override

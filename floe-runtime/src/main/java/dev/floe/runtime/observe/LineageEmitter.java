@@ -31,6 +31,7 @@ final class LineageEmitter {
   private final CountDownLatch finished = new CountDownLatch(1);
   private final AtomicLong submitted = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
+  private volatile boolean answered;
   private volatile boolean circuitOpen;
   private volatile boolean failureSeen;
   private volatile boolean closing;
@@ -46,6 +47,8 @@ final class LineageEmitter {
     this.sink = sink;
     this.endpoint = endpoint;
     this.queue = new ArrayBlockingQueue<>(capacity);
+    // An in-process sink needs no proof that it answers.
+    this.answered = !(sink instanceof HttpLineageSink);
     this.thread = new Thread(this::work, "floe-lineage-emitter");
     thread.setDaemon(true);
     thread.start();
@@ -74,6 +77,9 @@ final class LineageEmitter {
 
   private void work() {
     try {
+      if (sink instanceof HttpLineageSink http) {
+        probe(http);
+      }
       while (true) {
         Object next = queue.poll(5, TimeUnit.MILLISECONDS);
         if (next == END || (next == null && closing)) {
@@ -90,43 +96,69 @@ final class LineageEmitter {
     }
   }
 
+  private void probe(HttpLineageSink http) throws InterruptedException {
+    try {
+      http.probe();
+      answered = true;
+    } catch (IOException | RuntimeException e) {
+      open(e);
+    }
+  }
+
+  private void open(Exception e) {
+    failureSeen = true;
+    circuitOpen = true;
+    queue.clear();
+    LOG.warn(
+        "lineage endpoint {} failed ({}); the rest of this run's lineage is dropped",
+        endpoint,
+        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+  }
+
   private void deliver(OpenLineage.RunEvent event) throws InterruptedException {
     try {
       sink.send(OpenLineageClientUtils.toJson(event));
+      answered = true;
       delivered.incrementAndGet();
     } catch (LineageSink.RejectedEventException e) {
       failureSeen = true;
       LOG.warn("lineage endpoint {} refused an event: {}", endpoint, e.getMessage());
     } catch (IOException | RuntimeException e) {
-      failureSeen = true;
-      circuitOpen = true;
-      queue.clear();
-      LOG.warn(
-          "lineage endpoint {} failed ({}); the rest of this run's lineage is dropped",
-          endpoint,
-          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      open(e);
     }
   }
 
-  /**
-   * Stops taking events, waits until the queue is empty or {@code deadlineNanos} ({@link
-   * System#nanoTime()}) has passed, then stops the thread and counts.
-   */
-  ObservabilityReport.Signal close(long deadlineNanos) {
+  /** Stops taking events; the thread ends once the queue is empty. */
+  void beginClose() {
     closing = true;
     if (!queue.offer(END)) {
       // A full queue: the thread ends by itself once it is empty, since closing is set.
       LOG.debug("lineage queue full at shutdown");
     }
-    boolean drained = false;
-    try {
-      long wait = Math.max(0, deadlineNanos - System.nanoTime());
-      drained = finished.await(wait, TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  }
+
+  /** Whether the thread has ended: everything queued was delivered or given up. */
+  boolean finished() {
+    return finished.getCount() == 0;
+  }
+
+  /** Whether the endpoint has answered (an in-process sink always has). */
+  boolean answered() {
+    return answered;
+  }
+
+  /** Waits up to {@code nanos} for the thread to end. */
+  boolean awaitFinished(long nanos) throws InterruptedException {
+    return finished.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Counts, after {@link #beginClose()}; a thread still busy (stuck on a silent endpoint) is
+   * stopped, and what is in flight or queued counts as dropped.
+   */
+  ObservabilityReport.Signal report() {
+    boolean drained = finished();
     if (!drained) {
-      // Stuck on a silent endpoint: what is in flight or queued counts as dropped.
       thread.interrupt();
     }
     long sent = delivered.get();

@@ -36,6 +36,7 @@ public record ObservabilityOptions(
     Duration connectTimeout,
     Duration exportTimeout,
     Duration flushDeadline,
+    Duration unansweredDeadline,
     int spanQueueSize,
     int spanBatchSize,
     Duration spanScheduleDelay,
@@ -46,13 +47,15 @@ public record ObservabilityOptions(
     Clock clock) {
 
   /**
-   * The defaults: connect 1 s, export 2 s, flush deadline 100 ms, 2048 queued spans in batches of
-   * 512 every 200 ms, 1024 queued events, OTLP and HTTP, the working folder, the system clock.
+   * The defaults: connect 1 s, export 2 s, flush deadline 5 s (100 ms for an endpoint that never
+   * answered), 2048 queued spans in batches of 512 every 200 ms, 1024 queued events, OTLP and HTTP,
+   * the working folder, the system clock.
    */
   public static final ObservabilityOptions DEFAULTS =
       new ObservabilityOptions(
           Duration.ofSeconds(1),
           Duration.ofSeconds(2),
+          Duration.ofSeconds(5),
           Duration.ofMillis(100),
           2048,
           512,
@@ -67,6 +70,7 @@ public record ObservabilityOptions(
     positive(connectTimeout, "connectTimeout");
     positive(exportTimeout, "exportTimeout");
     positive(flushDeadline, "flushDeadline");
+    positive(unansweredDeadline, "unansweredDeadline");
     positive(spanScheduleDelay, "spanScheduleDelay");
     if (spanQueueSize < 1 || spanBatchSize < 1 || lineageQueueSize < 1) {
       throw new IllegalArgumentException("queue and batch sizes must be at least 1");
@@ -90,6 +94,7 @@ public record ObservabilityOptions(
         value,
         exportTimeout,
         flushDeadline,
+        unansweredDeadline,
         spanQueueSize,
         spanBatchSize,
         spanScheduleDelay,
@@ -106,6 +111,7 @@ public record ObservabilityOptions(
         connectTimeout,
         value,
         flushDeadline,
+        unansweredDeadline,
         spanQueueSize,
         spanBatchSize,
         spanScheduleDelay,
@@ -121,6 +127,24 @@ public record ObservabilityOptions(
     return new ObservabilityOptions(
         connectTimeout,
         exportTimeout,
+        value,
+        unansweredDeadline,
+        spanQueueSize,
+        spanBatchSize,
+        spanScheduleDelay,
+        lineageQueueSize,
+        spanExporter,
+        lineageSink,
+        projectDir,
+        clock);
+  }
+
+  /** These options with another deadline for endpoints that never answered. */
+  public ObservabilityOptions withUnansweredDeadline(Duration value) {
+    return new ObservabilityOptions(
+        connectTimeout,
+        exportTimeout,
+        flushDeadline,
         value,
         spanQueueSize,
         spanBatchSize,
@@ -138,6 +162,7 @@ public record ObservabilityOptions(
         connectTimeout,
         exportTimeout,
         flushDeadline,
+        unansweredDeadline,
         spans,
         Math.min(spanBatchSize, spans),
         spanScheduleDelay,
@@ -154,6 +179,7 @@ public record ObservabilityOptions(
         connectTimeout,
         exportTimeout,
         flushDeadline,
+        unansweredDeadline,
         spanQueueSize,
         spanBatchSize,
         spanScheduleDelay,
@@ -170,6 +196,7 @@ public record ObservabilityOptions(
         connectTimeout,
         exportTimeout,
         flushDeadline,
+        unansweredDeadline,
         spanQueueSize,
         spanBatchSize,
         spanScheduleDelay,
@@ -186,6 +213,7 @@ public record ObservabilityOptions(
         connectTimeout,
         exportTimeout,
         flushDeadline,
+        unansweredDeadline,
         spanQueueSize,
         spanBatchSize,
         spanScheduleDelay,
@@ -202,6 +230,7 @@ public record ObservabilityOptions(
         connectTimeout,
         exportTimeout,
         flushDeadline,
+        unansweredDeadline,
         spanQueueSize,
         spanBatchSize,
         spanScheduleDelay,

@@ -166,26 +166,55 @@ public final class ObservabilityOrchestrator implements AutoCloseable {
   }
 
   /**
-   * Flushes what is queued, waiting at most the flush deadline, stops the exporters and returns
-   * what was delivered and dropped. Idempotent: later calls return the same report.
+   * Flushes what is queued, stops the exporters and returns what was delivered and dropped. Waits
+   * at most {@link ObservabilityOptions#flushDeadline()} for an endpoint that has answered, and at
+   * most {@link ObservabilityOptions#unansweredDeadline()} for one that has not answered a single
+   * request yet (silent); both signals flush at the same time. Idempotent: later calls return the
+   * same report.
    */
   public synchronized ObservabilityReport shutdown() {
     ObservabilityReport done = report;
     if (done != null) {
       return done;
     }
-    long deadline = System.nanoTime() + options.flushDeadline().toNanos();
-    // Both signals flush at the same time, under one deadline.
+    long start = System.nanoTime();
+    long answeredDeadline = start + options.flushDeadline().toNanos();
+    long unansweredDeadline = start + options.unansweredDeadline().toNanos();
+    Tracing tracing = this.tracing;
+    Lineage lineage = this.lineage;
     CompletableResultCode spans =
         tracing == null ? CompletableResultCode.ofSuccess() : tracing.provider().shutdown();
-    ObservabilityReport.Signal lineageSignal =
-        lineage == null ? ObservabilityReport.Signal.OFF : lineage.emitter().close(deadline);
-    ObservabilityReport.Signal traceSignal = ObservabilityReport.Signal.OFF;
-    if (tracing != null) {
-      long wait = Math.max(0, deadline - System.nanoTime());
-      spans.join(wait, TimeUnit.NANOSECONDS);
-      traceSignal = tracing.signal(spans.isDone());
+    if (lineage != null) {
+      lineage.emitter().beginClose();
     }
+    try {
+      while (true) {
+        long now = System.nanoTime();
+        boolean tracesWaiting =
+            tracing != null
+                && !spans.isDone()
+                && now - (tracing.exporter().answered() ? answeredDeadline : unansweredDeadline)
+                    < 0;
+        boolean lineageWaiting =
+            lineage != null
+                && !lineage.emitter().finished()
+                && now - (lineage.emitter().answered() ? answeredDeadline : unansweredDeadline) < 0;
+        if (!tracesWaiting && !lineageWaiting) {
+          break;
+        }
+        if (lineage != null && lineageWaiting) {
+          lineage.emitter().awaitFinished(TimeUnit.MILLISECONDS.toNanos(1));
+        } else {
+          spans.join(1, TimeUnit.MILLISECONDS);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    ObservabilityReport.Signal traceSignal =
+        tracing == null ? ObservabilityReport.Signal.OFF : tracing.signal(spans.isDone());
+    ObservabilityReport.Signal lineageSignal =
+        lineage == null ? ObservabilityReport.Signal.OFF : lineage.emitter().report();
     done = new ObservabilityReport(traceSignal, lineageSignal);
     report = done;
     return done;
@@ -415,6 +444,7 @@ public final class ObservabilityOrchestrator implements AutoCloseable {
               .setExporterTimeout(options.exportTimeout())
               .build();
       CountingSpanProcessor processor = new CountingSpanProcessor(batch);
+      exporter.probe();
       SdkTracerProvider provider =
           SdkTracerProvider.builder()
               .setResource(resource(artifacts))

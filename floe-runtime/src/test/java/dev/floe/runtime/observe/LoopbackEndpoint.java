@@ -19,6 +19,11 @@ import java.util.concurrent.Executors;
  * paths and bodies, one that accepts connections and never answers, or a port nothing listens on.
  */
 abstract class LoopbackEndpoint implements AutoCloseable {
+  static {
+    // Without it the JDK's server waits for delayed ACKs: milliseconds per exchange on loopback.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   abstract String url();
 
   @Override
@@ -71,8 +76,10 @@ abstract class LoopbackEndpoint implements AutoCloseable {
           exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
               byte[] body = in.readAllBytes();
-              paths.add(exchange.getRequestURI().toString());
-              bodies.add(body);
+              if ("POST".equals(exchange.getRequestMethod())) {
+                bodies.add(body);
+              }
+              paths.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -86,8 +93,14 @@ abstract class LoopbackEndpoint implements AutoCloseable {
       return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** {@code METHOD /path} of every request. */
     List<String> paths() {
       return List.copyOf(paths);
+    }
+
+    /** The paths of the POST requests. */
+    List<String> posts() {
+      return paths.stream().filter(p -> p.startsWith("POST ")).map(p -> p.substring(5)).toList();
     }
 
     List<String> texts() {
