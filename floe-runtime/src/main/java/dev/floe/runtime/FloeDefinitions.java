@@ -14,6 +14,7 @@ import dev.floe.core.secret.SecretRequirement;
 import dev.floe.core.secret.SecretRequirements;
 import dev.floe.core.secret.SecretResolver;
 import dev.floe.runtime.compute.ComputeEngine;
+import dev.floe.runtime.compute.ComputeEngines;
 import dev.floe.runtime.engine.AssetDiscovery;
 import dev.floe.runtime.engine.AssetGraph;
 import dev.floe.runtime.engine.AssetSpec;
@@ -22,7 +23,10 @@ import dev.floe.runtime.engine.Observability;
 import dev.floe.runtime.engine.RunExecutor;
 import dev.floe.runtime.engine.RunInfo;
 import dev.floe.runtime.engine.RunResources;
+import dev.floe.runtime.observe.ObservabilityOptions;
+import dev.floe.runtime.observe.ObservabilityOrchestrator;
 import dev.floe.runtime.observe.RunObserver;
+import dev.floe.runtime.table.IcebergRunTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -82,7 +86,10 @@ public final class FloeDefinitions {
     this.graph = graph;
     this.secrets = b.secrets != null ? b.secrets : SecretResolver.fromProcess();
     this.registered = Map.copyOf(b.registered);
-    this.observability = b.observability;
+    this.observability =
+        b.observability != null
+            ? b.observability
+            : Defaults.observability(b.observabilityOptions, projectDir);
     this.catalogs = b.catalogs;
     this.engines = b.engines;
     this.tables = b.tables;
@@ -318,7 +325,8 @@ public final class FloeDefinitions {
     private final List<Class<?>> classes = new ArrayList<>();
     private final Map<Class<?>, RunResources.Registered<?>> registered = new LinkedHashMap<>();
     private @Nullable SecretResolver secrets;
-    private Observability.Factory observability = Defaults.OBSERVABILITY;
+    private Observability.@Nullable Factory observability;
+    private ObservabilityOptions observabilityOptions = ObservabilityOptions.DEFAULTS;
     private CatalogOpener catalogs = Defaults::catalog;
     private EngineOpener engines = Defaults.ENGINE;
     private RunResources.TablesFactory tables = Defaults.TABLES;
@@ -381,6 +389,15 @@ public final class FloeDefinitions {
     /** Where secrets come from; this process's environment and secret files by default. */
     public Builder secrets(SecretResolver secrets) {
       this.secrets = requireNonNull(secrets, "secrets");
+      return this;
+    }
+
+    /**
+     * Time limits, queue sizes and in-process exporters (an in-memory span exporter, a lineage
+     * sink) of the run's tracing and lineage; endpoints always come from the artifact.
+     */
+    public Builder observabilityOptions(ObservabilityOptions options) {
+      this.observabilityOptions = requireNonNull(options, "options");
       return this;
     }
 
@@ -517,20 +534,29 @@ public final class FloeDefinitions {
       return Catalogs.open(CatalogContext.of(a.catalog(), a.storage(), secrets, projectDir));
     }
 
-    static final Observability.Factory OBSERVABILITY = (a, s) -> Observability.OFF;
-
     static final EngineOpener ENGINE =
-        (a, s, p) -> {
-          throw new ProblemException(
-              Problem.error(RuntimeCode.U043, "compute engines arrive with the compute module")
-                  .build());
-        };
+        (a, secrets, projectDir) -> ComputeEngines.open(a.compute(), secrets, projectDir);
 
-    static final RunResources.TablesFactory TABLES =
-        (c, e, s) -> {
-          throw new ProblemException(
-              Problem.error(RuntimeCode.U047, "table helpers arrive with the table module")
-                  .build());
+    static final RunResources.TablesFactory TABLES = IcebergRunTables::create;
+
+    /** Tracing and lineage by the orchestrator, configured from the artifact only. */
+    static Observability.Factory observability(ObservabilityOptions options, Path projectDir) {
+      return (artifacts, secrets) -> {
+        ObservabilityOrchestrator orchestrator =
+            ObservabilityOrchestrator.create(
+                artifacts, secrets, options.withProjectDir(projectDir));
+        return new Observability() {
+          @Override
+          public RunObserver startRun(String runId) {
+            return orchestrator.startRun(runId);
+          }
+
+          @Override
+          public ObservabilityReport shutdown() {
+            return orchestrator.shutdown();
+          }
         };
+      };
+    }
   }
 }
