@@ -26,25 +26,32 @@ class CliProcessTest extends OnDemoProject {
 
   /** Runs floe as a child process in {@code project} with a clean FLOE_* environment. */
   Cli.Result floe(String... args) throws IOException, InterruptedException {
-    String classPath = System.getProperty("java.class.path");
-    if (classPath == null || classPath.isEmpty()) {
-      classPath = System.getProperty("surefire.test.class.path");
-    }
-    assertThat(classPath).as("the test class path").isNotEmpty();
+    String classPath = testClassPath();
     assertThat(classPath.split(File.pathSeparator))
         .as("the class path holds floe-cli's classes")
         .anyMatch(p -> p.replace('\\', '/').endsWith("floe-cli/target/classes"));
+    List<String> command = new ArrayList<>();
+    command.add("-cp");
+    command.add(classPath);
+    command.add("dev.floe.cli.Main");
+    command.addAll(List.of(args));
+    return java(command, project, home);
+  }
+
+  /**
+   * Runs {@code java <options> args...} in {@code dir} with a clean FLOE_* environment, C1 and the
+   * serial GC; checks that it finished in time and printed no stack trace.
+   */
+  static Cli.Result java(List<String> args, Path dir, Path home)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-XX:+UseSerialGC");
     command.add("-Xshare:auto");
     command.add("-Duser.home=" + home);
-    command.add("-cp");
-    command.add(classPath);
-    command.add("dev.floe.cli.Main");
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder
         .environment()
         .keySet()
@@ -58,10 +65,20 @@ class CliProcessTest extends OnDemoProject {
     if (!exited) {
       process.destroyForcibly();
     }
-    assertThat(exited).as("floe %s finished within %ds", List.of(args), TIMEOUT_SECONDS).isTrue();
+    assertThat(exited).as("%s finished within %ds", args, TIMEOUT_SECONDS).isTrue();
     Cli.Result result = new Cli.Result(process.exitValue(), out.join(), err.join());
     Cli.assertNoStackTrace(result);
     return result;
+  }
+
+  /** The class path of this test JVM. */
+  static String testClassPath() {
+    String classPath = System.getProperty("java.class.path");
+    if (classPath == null || classPath.isEmpty()) {
+      classPath = System.getProperty("surefire.test.class.path");
+    }
+    assertThat(classPath).as("the test class path").isNotEmpty();
+    return classPath;
   }
 
   private static CompletableFuture<String> drain(InputStream stream) {
