@@ -98,12 +98,13 @@ class RunCommandTest extends OnDemoProject {
   }
 
   @Test
-  void packagesWithoutAssetsAreReported() {
+  void packagesWithoutAssetsAreReported() throws IOException {
+    usePackages("com.example.nothing");
     Cli.Result result = cli.run("run");
     assertThat(result.code()).isEqualTo(ExitCodes.INPUT);
     assertThat(result.err())
         .contains("FLOE-U010")
-        .contains("dev.floe.demo")
+        .contains("com.example.nothing")
         .contains("--classpath");
   }
 
