@@ -286,7 +286,9 @@ public final class IcebergRunTables implements RunTables {
     return Optional.empty();
   }
 
-  private void createNamespace(Namespace namespace) {
+  // One at a time within a run: assets writing tables of a new namespace in parallel would race
+  // (the JDBC catalog reports the loser as a constraint violation, not as AlreadyExists).
+  private synchronized void createNamespace(Namespace namespace) {
     if (namespace.isEmpty() || !(opened.catalog() instanceof SupportsNamespaces namespaces)) {
       return;
     }
@@ -294,7 +296,11 @@ public final class IcebergRunTables implements RunTables {
       try {
         namespaces.createNamespace(namespace);
       } catch (AlreadyExistsException e) {
-        // Another asset created it at the same time.
+        // Another process created it at the same time.
+      } catch (RuntimeException e) {
+        if (!namespaces.namespaceExists(namespace)) {
+          throw e;
+        }
       }
     }
   }
