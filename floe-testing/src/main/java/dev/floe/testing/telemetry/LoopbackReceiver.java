@@ -332,6 +332,28 @@ abstract class LoopbackReceiver implements AutoCloseable {
   }
 
   /**
+   * Waits until at least {@code count} requests are held by {@link #hang()}: the clients that sent
+   * them are now waiting for an answer.
+   *
+   * @param count the number of held requests to wait for
+   * @param timeout how long to wait at most
+   * @throws AssertionError if fewer were held in time
+   */
+  public final void awaitHungRequests(int count, Duration timeout) {
+    await(
+        () -> hungRequests >= count,
+        timeout,
+        () ->
+            "expected at least "
+                + count
+                + " held requests within "
+                + timeout
+                + " but "
+                + hungRequests
+                + " are held");
+  }
+
+  /**
    * Answers every request with {@code status} from now on, without recording what it carries.
    *
    * @param status an HTTP status from 200 to 599, for example 500 or 503

@@ -207,7 +207,7 @@ public final class OtlpReceiver extends LoopbackReceiver {
     }
     List<ReceivedSpan> decoded = new ArrayList<>();
     for (ResourceSpans resourceSpans : export.getResourceSpansList()) {
-      Map<String, Object> resource = Attributes.of(resourceSpans.getResource().getAttributesList());
+      Map<String, Object> resource = OtlpValues.of(resourceSpans.getResource().getAttributesList());
       for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
         for (Span span : scopeSpans.getSpansList()) {
           decoded.add(
@@ -233,7 +233,7 @@ public final class OtlpReceiver extends LoopbackReceiver {
     for (Span.Event event : span.getEventsList()) {
       events.add(
           new SpanEvent(
-              event.getName(), event.getTimeUnixNano(), Attributes.of(event.getAttributesList())));
+              event.getName(), event.getTimeUnixNano(), OtlpValues.of(event.getAttributesList())));
     }
     return new ReceivedSpan(
         hex(span.getTraceId()),
@@ -243,7 +243,7 @@ public final class OtlpReceiver extends LoopbackReceiver {
         kind(span.getKind()),
         statusCode(span.getStatus().getCode()),
         span.getStatus().getMessage(),
-        Attributes.of(span.getAttributesList()),
+        OtlpValues.of(span.getAttributesList()),
         events,
         resource,
         scopeName,

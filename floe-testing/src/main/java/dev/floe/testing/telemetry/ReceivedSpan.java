@@ -100,9 +100,9 @@ public record ReceivedSpan(
     requireNonNull(statusMessage, "statusMessage");
     requireNonNull(scopeName, "scopeName");
     requireNonNull(scopeVersion, "scopeVersion");
-    attributes = Attributes.copy(attributes);
+    attributes = OtlpValues.copy(attributes);
     events = List.copyOf(events);
-    resourceAttributes = Attributes.copy(resourceAttributes);
+    resourceAttributes = OtlpValues.copy(resourceAttributes);
   }
 
   /**

@@ -27,7 +27,7 @@ public record SpanEvent(String name, long epochNanos, Map<String, Object> attrib
    */
   public SpanEvent {
     requireNonNull(name, "name");
-    attributes = Attributes.copy(attributes);
+    attributes = OtlpValues.copy(attributes);
   }
 
   /**

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Turns OTLP attribute values into plain Java values. */
-final class Attributes {
+final class OtlpValues {
 
-  private Attributes() {}
+  private OtlpValues() {}
 
   /** An unmodifiable, order-keeping copy. */
   static Map<String, Object> copy(Map<String, Object> attributes) {
