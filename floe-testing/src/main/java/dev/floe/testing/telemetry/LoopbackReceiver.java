@@ -247,7 +247,9 @@ abstract class LoopbackReceiver implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
-        hungRequests--;
+        if (generation == seen && !closed) {
+          hungRequests--; // interrupted; a release has already set the count to 0
+        }
       }
     }
     // Closing the exchange without an answer drops the connection.
@@ -476,7 +478,7 @@ abstract class LoopbackReceiver implements AutoCloseable {
       }
       closed = true;
       started = true;
-      lock.notifyAll();
+      releaseHung();
       stopping = server;
       server = null;
       threads = executor;
@@ -531,6 +533,7 @@ abstract class LoopbackReceiver implements AutoCloseable {
 
   private void releaseHung() {
     generation++;
+    hungRequests = 0;
     lock.notifyAll();
   }
 

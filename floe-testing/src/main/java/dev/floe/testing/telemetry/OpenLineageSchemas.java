@@ -2,6 +2,7 @@ package dev.floe.testing.telemetry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -212,11 +213,22 @@ final class OpenLineageSchemas {
   private static List<String> format(String root, Set<ValidationMessage> messages) {
     List<String> formatted = new ArrayList<>();
     for (ValidationMessage message : messages) {
-      String location = message.getInstanceLocation().toString();
-      formatted.add(
-          root + location.substring(Math.min(1, location.length())) + ": " + message.getError());
+      formatted.add(path(root, message.getInstanceLocation()) + ": " + message.getError());
     }
     Collections.sort(formatted);
     return formatted;
+  }
+
+  private static String path(String root, JsonNodePath location) {
+    StringBuilder path = new StringBuilder(root);
+    for (int i = 0; i < location.getNameCount(); i++) {
+      Object element = location.getElement(i);
+      if (element instanceof Integer index) {
+        path.append('[').append(index).append(']');
+      } else {
+        path.append('.').append(element);
+      }
+    }
+    return path.toString();
   }
 }
