@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Gives a test class real servers on loopback, started on first use and closed after the class:
  * declare a parameter (of a test, lifecycle method or constructor) or a {@link InjectServer} field
  * of type {@link dev.floe.testing.oauth2.OAuth2Server}, {@link
- * dev.floe.testing.catalog.RestCatalogServer} or {@link dev.floe.testing.s3.S3Server}.
+ * dev.floe.testing.catalog.RestCatalogServer}, {@link dev.floe.testing.s3.S3Server}, {@link
+ * dev.floe.testing.telemetry.OtlpReceiver} or {@link dev.floe.testing.telemetry.LineageReceiver}.
  *
  * <pre>{@code
  * @FloeServers(warehouse = FloeServers.Warehouse.S3_BUCKET)
@@ -27,8 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The servers of one class are wired together: the catalog accepts only tokens of the class's
  * OAuth2 server (unless {@link #catalogAuth()} is {@link CatalogAuth#NONE}), and its warehouse is a
  * local folder or a bucket of the class's S3 server. Only the servers a class asks for are started,
- * with those the catalog needs. {@link org.junit.jupiter.api.Nested} classes share the servers (and
- * the settings) of their enclosing class; an annotation on a nested class is not read.
+ * with those the catalog needs. The telemetry receivers stand alone; they keep their records for
+ * the whole class, so call their {@code reset()} in a {@code BeforeEach} method when each test
+ * should see only its own. {@link org.junit.jupiter.api.Nested} classes share the servers (and the
+ * settings) of their enclosing class; an annotation on a nested class is not read.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

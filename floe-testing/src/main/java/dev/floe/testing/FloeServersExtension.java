@@ -3,6 +3,8 @@ package dev.floe.testing;
 import dev.floe.testing.catalog.RestCatalogServer;
 import dev.floe.testing.oauth2.OAuth2Server;
 import dev.floe.testing.s3.S3Server;
+import dev.floe.testing.telemetry.LineageReceiver;
+import dev.floe.testing.telemetry.OtlpReceiver;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -20,8 +22,8 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 /**
  * The JUnit 5 extension behind {@link FloeServers}: resolves parameters and fills {@link
- * InjectServer} fields of type {@link OAuth2Server}, {@link RestCatalogServer} and {@link
- * S3Server}.
+ * InjectServer} fields of type {@link OAuth2Server}, {@link RestCatalogServer}, {@link S3Server},
+ * {@link OtlpReceiver} and {@link LineageReceiver}.
  *
  * <p>Servers are created on first use, one of each kind per test class (shared with {@link
  * org.junit.jupiter.api.Nested} classes), wired as {@link FloeServers} describes, and closed after
@@ -36,18 +38,23 @@ public final class FloeServersExtension
       ExtensionContext.Namespace.create(FloeServersExtension.class);
   private static final String SERVERS = "servers";
   private static final Set<Class<?>> SERVER_TYPES =
-      Set.of(OAuth2Server.class, RestCatalogServer.class, S3Server.class);
+      Set.of(
+          OAuth2Server.class,
+          RestCatalogServer.class,
+          S3Server.class,
+          OtlpReceiver.class,
+          LineageReceiver.class);
 
   /** Creates the extension; JUnit does this for {@code @FloeServers} classes. */
   public FloeServersExtension() {}
 
   /**
-   * Tells JUnit that this extension resolves parameters of the three server types.
+   * Tells JUnit that this extension resolves parameters of the server and receiver types.
    *
    * @param parameter the parameter JUnit asks about
    * @param context the extension context
-   * @return {@code true} for parameters of type {@link OAuth2Server}, {@link RestCatalogServer} or
-   *     {@link S3Server}
+   * @return {@code true} for parameters of type {@link OAuth2Server}, {@link RestCatalogServer},
+   *     {@link S3Server}, {@link OtlpReceiver} or {@link LineageReceiver}
    */
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -8,6 +8,8 @@ import dev.floe.testing.FloeServers.Warehouse;
 import dev.floe.testing.catalog.RestCatalogServer;
 import dev.floe.testing.oauth2.OAuth2Server;
 import dev.floe.testing.s3.S3Server;
+import dev.floe.testing.telemetry.LineageReceiver;
+import dev.floe.testing.telemetry.OtlpReceiver;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -87,6 +89,8 @@ final class ServerSet implements AutoCloseable {
   private OAuth2Server oauth;
   private S3Server s3;
   private RestCatalogServer catalog;
+  private OtlpReceiver otlp;
+  private LineageReceiver lineage;
   private boolean closed;
 
   ServerSet(Settings settings) {
@@ -103,6 +107,12 @@ final class ServerSet implements AutoCloseable {
     }
     if (type == RestCatalogServer.class) {
       return catalog();
+    }
+    if (type == OtlpReceiver.class) {
+      return otlp();
+    }
+    if (type == LineageReceiver.class) {
+      return lineage();
     }
     throw new IllegalArgumentException("no server of type " + type.getName());
   }
@@ -162,6 +172,28 @@ final class ServerSet implements AutoCloseable {
       catalog = server;
     }
     return catalog;
+  }
+
+  private OtlpReceiver otlp() {
+    checkOpen();
+    if (otlp == null) {
+      OtlpReceiver receiver = new OtlpReceiver();
+      receiver.start();
+      started.push(receiver);
+      otlp = receiver;
+    }
+    return otlp;
+  }
+
+  private LineageReceiver lineage() {
+    checkOpen();
+    if (lineage == null) {
+      LineageReceiver receiver = LineageReceiver.builder().build();
+      receiver.start();
+      started.push(receiver);
+      lineage = receiver;
+    }
+    return lineage;
   }
 
   private void checkOpen() {
