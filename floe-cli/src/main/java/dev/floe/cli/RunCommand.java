@@ -5,10 +5,6 @@ import dev.floe.core.compile.CompiledArtifacts;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.SourcePaths;
-import dev.floe.core.secret.SecretResolver;
-import dev.floe.runtime.FloeDefinitions;
-import dev.floe.runtime.RunDocument;
-import dev.floe.runtime.RunResult;
 import dev.floe.runtime.RuntimeCode;
 import java.io.File;
 import java.net.MalformedURLException;
@@ -110,50 +106,10 @@ final class RunCommand extends FloeSubcommand {
       CompiledArtifacts compiled,
       Path projectDir,
       ClassLoader loader) {
-    FloeDefinitions defs =
-        FloeDefinitions.builder()
-            .artifacts(compiled)
-            .projectDir(projectDir)
-            .classLoader(loader)
-            .secrets(SecretResolver.fromEnvironment(terminal.env(), terminal.workDir()))
-            .parallelism(parallelism)
-            .build();
-    RunProgress progress = new RunProgress(terminal, reporter.json());
-    RunResult result;
-    try {
-      progress.header(compiled, defs.select(select).size());
-      result = defs.materialize(select, progress);
-    } catch (ProblemException e) {
-      // A missing secret or an unknown selection: nothing ran.
-      progress.clear();
-      int code = reporter.problems(e.problems(), e.sources());
-      boolean secrets = e.problems().stream().anyMatch(p -> p.code().startsWith("FLOE-C03"));
-      return secrets ? ExitCodes.ENVIRONMENT : code;
-    }
-    progress.clear();
-    Path document = projectDir.resolve(".floe").resolve("runs").resolve(result.runId() + ".json");
-    if (reporter.json()) {
-      terminal.out().print(RunDocument.json(result));
-      terminal.out().flush();
-    } else {
-      RunSummary.print(
-          reporter, terminal, result, SourcePaths.display(document, terminal.workDir()));
-    }
-    if (debug) {
-      for (RunResult.AssetResult asset : result.assets()) {
-        asset
-            .failure()
-            .ifPresent(
-                failure -> {
-                  java.io.StringWriter trace = new java.io.StringWriter();
-                  failure.printStackTrace(new java.io.PrintWriter(trace));
-                  terminal.err().println("stack trace of " + asset.name() + ":");
-                  terminal.err().print(trace);
-                });
-      }
-      terminal.err().flush();
-    }
-    return result.succeeded() ? ExitCodes.OK : ExitCodes.ENVIRONMENT;
+    return Runs.execute(
+            new Runs.Request(
+                terminal, reporter, compiled, projectDir, loader, select, parallelism, debug))
+        .exitCode();
   }
 
   /** The folder of floe.yaml for an artifact: the parent of its .floe folder, else floe.yaml's. */

@@ -74,6 +74,8 @@ class CommandLineTest {
             "platform list-profiles",
             "schema",
             "schema export",
+            "run",
+            "tables",
             "demo");
   }
 
