@@ -48,6 +48,10 @@ public final class LineageReceiver extends LoopbackReceiver {
   private final ObjectMapper mapper =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final Set<String> paths;
+  // Bodies are recorded as they arrive and answered at once; decoding and schema validation happen
+  // when a test asks (events(), validationErrors()), so that a slow validation never makes the
+  // endpoint look slow to the client under test.
+  private final List<Received> received = new ArrayList<>();
   private final List<LineageEvent> events = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
 
@@ -102,9 +106,20 @@ public final class LineageReceiver extends LoopbackReceiver {
    */
   public List<LineageEvent> events() {
     synchronized (lock) {
-      return List.copyOf(events);
+      return List.copyOf(decoded());
     }
   }
+
+  /** Decodes what arrived since the last call; called with the lock held. */
+  private List<LineageEvent> decoded() {
+    for (int i = events.size(); i < received.size(); i++) {
+      Received r = received.get(i);
+      events.add(LineageEvent.of(r.path(), r.json()));
+    }
+    return events;
+  }
+
+  private record Received(String path, JsonNode json) {}
 
   /**
    * Returns the events of one job (by name, in any namespace), in the order received.
@@ -114,7 +129,7 @@ public final class LineageReceiver extends LoopbackReceiver {
    */
   public List<LineageEvent> events(String jobName) {
     synchronized (lock) {
-      return events.stream().filter(event -> event.jobName().equals(jobName)).toList();
+      return decoded().stream().filter(event -> event.jobName().equals(jobName)).toList();
     }
   }
 
@@ -128,7 +143,7 @@ public final class LineageReceiver extends LoopbackReceiver {
    */
   public List<LineageEvent> awaitEvents(int count, Duration timeout) {
     await(
-        () -> events.size() >= count,
+        () -> received.size() >= count,
         timeout,
         () ->
             "expected at least "
@@ -136,9 +151,9 @@ public final class LineageReceiver extends LoopbackReceiver {
                 + " OpenLineage events within "
                 + timeout
                 + " but received "
-                + events.size()
+                + received.size()
                 + " "
-                + events
+                + decoded()
                 + " in "
                 + requests()
                 + " requests");
@@ -154,6 +169,7 @@ public final class LineageReceiver extends LoopbackReceiver {
   public List<String> validationErrors() {
     synchronized (lock) {
       List<String> all = new ArrayList<>(problems);
+      decoded();
       for (int i = 0; i < events.size(); i++) {
         LineageEvent event = events.get(i);
         for (String error : event.validationErrors()) {
@@ -195,15 +211,15 @@ public final class LineageReceiver extends LoopbackReceiver {
     } catch (IOException e) {
       return problem(path, "the body cannot be read: " + e.getMessage());
     }
-    List<JsonNode> received = new ArrayList<>();
+    List<JsonNode> bodies = new ArrayList<>();
     if (body != null && body.isObject()) {
-      received.add(body);
+      bodies.add(body);
     } else if (body != null && body.isArray()) {
       for (JsonNode element : body) {
         if (!element.isObject()) {
           return problem(path, "the array holds a " + element.getNodeType() + ", not only events");
         }
-        received.add(element);
+        bodies.add(element);
       }
     } else {
       return problem(
@@ -212,15 +228,13 @@ public final class LineageReceiver extends LoopbackReceiver {
               + (body == null ? "empty" : "a JSON " + body.getNodeType())
               + ", not an event or an array of events");
     }
-    List<LineageEvent> decoded = new ArrayList<>();
-    for (JsonNode event : received) {
-      decoded.add(LineageEvent.of(path, event));
-    }
     synchronized (lock) {
-      events.addAll(decoded);
+      for (JsonNode event : bodies) {
+        this.received.add(new Received(path, event));
+      }
       recorded();
     }
-    return Answer.text(200, "received " + decoded.size() + " events");
+    return Answer.text(200, "received " + bodies.size() + " events");
   }
 
   private Answer problem(String path, String problem) {
@@ -233,6 +247,7 @@ public final class LineageReceiver extends LoopbackReceiver {
 
   @Override
   void clearRecords() {
+    received.clear();
     events.clear();
     problems.clear();
   }
