@@ -73,6 +73,7 @@ public final class LineageReceiver extends LoopbackReceiver {
    * @throws java.io.UncheckedIOException if it cannot listen
    */
   public LineageReceiver start() {
+    OpenLineageSchemas.get().preload();
     startServer();
     return this;
   }
