@@ -77,6 +77,7 @@ public final class LineageReceiver extends LoopbackReceiver {
    * @throws java.io.UncheckedIOException if it cannot listen
    */
   public LineageReceiver start() {
+    OpenLineageSchemas.get().preload();
     startServer();
     return this;
   }

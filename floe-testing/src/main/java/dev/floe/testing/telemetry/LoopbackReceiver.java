@@ -44,7 +44,7 @@ abstract class LoopbackReceiver implements AutoCloseable {
     ACCEPT,
     /** Answer with {@link #failureStatus} without recording. */
     RESPOND_WITH,
-    /** Read the request and never answer until reset, close or {@code respondNormally()}. */
+    /** Read the request and answer only when released (503, connection closed). */
     HANG
   }
 
@@ -200,7 +200,10 @@ abstract class LoopbackReceiver implements AutoCloseable {
         return;
       }
       switch (current) {
-        case HANG -> hang(seen);
+        case HANG -> {
+          hang(seen);
+          dropAfterHang(exchange);
+        }
         case RESPOND_WITH ->
             send(
                 exchange, Answer.text(status, "floe-testing: this " + kind + " answers " + status));
@@ -253,6 +256,19 @@ abstract class LoopbackReceiver implements AutoCloseable {
       }
     }
     // Closing the exchange without an answer drops the connection.
+  }
+
+  /**
+   * Ends a held exchange: a 503 with {@code Connection: close}, so that the server closes the
+   * connection and a client that still waits (or pooled it) does not reuse it.
+   */
+  private void dropAfterHang(HttpExchange exchange) {
+    try {
+      exchange.getResponseHeaders().set("Connection", "close");
+      send(exchange, Answer.text(503, "floe-testing: this " + kind + " dropped a held request"));
+    } catch (IOException clientGone) {
+      // the client gave up first: nothing to tell it
+    }
   }
 
   private static byte[] readAll(InputStream in) throws IOException {
@@ -375,7 +391,8 @@ abstract class LoopbackReceiver implements AutoCloseable {
 
   /**
    * Accepts requests from now on and never answers them, until {@link #respondNormally()}, {@link
-   * #reset()} or {@link #close()} drops their connections: clients run into their timeouts.
+   * #reset()} or {@link #close()} ends them (with a 503 and {@code Connection: close}, for a client
+   * that still waits): clients run into their timeouts.
    */
   public final void hang() {
     synchronized (lock) {

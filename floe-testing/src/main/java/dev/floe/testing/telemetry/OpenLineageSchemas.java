@@ -130,6 +130,17 @@ final class OpenLineageSchemas {
     return null;
   }
 
+  /**
+   * Loads and compiles the core schema and its event definitions now: the first validation in a JVM
+   * otherwise takes about a second, longer than the timeout of a client in a test.
+   */
+  void preload() {
+    schema(CORE_ID).initializeValidators();
+    for (String def : EVENT_DEFS) {
+      schema(CORE_ID + DEFS + def).initializeValidators();
+    }
+  }
+
   private JsonSchema schema(String location) {
     return schemas.computeIfAbsent(
         location, key -> factory.getSchema(SchemaLocation.of(key), config));

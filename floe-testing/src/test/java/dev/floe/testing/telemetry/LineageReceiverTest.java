@@ -269,7 +269,7 @@ class LineageReceiverTest {
 
     lineage.reset();
     assertThat(lineage.hungRequests()).isZero();
-    // A new client: the timed-out one's pooled connection is not worth reusing.
+    // A client with a longer timeout: the first facets validated in a JVM compile their schemas.
     HttpTransport next = transport(lineage.endpoint(), 5_000);
     next.emit(runEvent(OpenLineage.RunEvent.EventType.START, UUID.randomUUID()));
     assertThat(lineage.events()).hasSize(1);

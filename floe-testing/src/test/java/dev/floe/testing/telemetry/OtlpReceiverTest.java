@@ -342,6 +342,25 @@ class OtlpReceiverTest {
   }
 
   @Test
+  void aClientStillWaitingWhenTheHangEndsGets503() throws Exception {
+    otlp.hang();
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> held =
+        HTTP.sendAsync(
+            HttpRequest.newBuilder(otlp.tracesEndpoint())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(export("held")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    otlp.awaitHungRequests(1, WAIT);
+    otlp.respondNormally();
+    HttpResponse<String> response = held.get(10, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Connection")).contains("close");
+    assertThat(otlp.hungRequests()).isZero();
+    assertThat(otlp.spans()).isEmpty();
+    assertThat(post(OtlpReceiver.TRACES_PATH, export("next"), false).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void closingDropsHeldRequestsAndReleasesThePort() throws Exception {
     otlp.hang();
     Thread sender =
