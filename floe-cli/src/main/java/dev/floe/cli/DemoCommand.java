@@ -1,27 +1,36 @@
 package dev.floe.cli;
 
+import dev.floe.catalog.CatalogContext;
+import dev.floe.catalog.Catalogs;
+import dev.floe.catalog.OpenedCatalog;
+import dev.floe.core.compile.CompiledArtifacts;
 import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.ProblemList;
 import dev.floe.core.diag.SourcePaths;
 import dev.floe.core.diag.SourceTexts;
+import dev.floe.core.platform.PlatformRequest;
 import dev.floe.core.project.FloeProject;
+import dev.floe.core.secret.SecretResolver;
+import dev.floe.runtime.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/**
- * {@code floe demo}: compiles the demo pipeline against each of its environments and shows what
- * each resolved to. The asset runtime will run the compiled local pipeline once it exists.
- */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description =
-        "Compile the demo pipeline against local, dev, staging and prod and show the result.")
+    description = {
+      "Build the demo pipeline: compile demo/floe.yaml for local, dev, staging and prod, run every"
+          + " asset on the chosen platform (default: local, embedded, no server, no secret) and"
+          + " show the tables it built.",
+      "Re-running is safe: tables are replaced, never duplicated."
+    })
 final class DemoCommand extends FloeSubcommand {
   static final List<String> ENVIRONMENTS = List.of("local", "dev", "staging", "prod");
 
@@ -31,6 +40,16 @@ final class DemoCommand extends FloeSubcommand {
       description = "The demo project (default: $FLOE_HOME/demo, else ./demo).")
   Path dir;
 
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  PlatformChoice choice;
+
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "How many assets may run at once (default: ${DEFAULT-VALUE}).")
+  int parallelism = 4;
+
   @Override
   int run(Terminal terminal, Reporter reporter) {
     Path demo = demoDir(terminal);
@@ -38,8 +57,6 @@ final class DemoCommand extends FloeSubcommand {
     FloeProject project = terminal.project();
     List<Problem> problems = new ArrayList<>();
     SourceTexts sources = new SourceTexts();
-    List<FloeProject.Compiled> results = new ArrayList<>();
-    List<Path> written = new ArrayList<>();
     for (String env : ENVIRONMENTS) {
       try {
         FloeProject.Compiled compiled =
@@ -50,10 +67,7 @@ final class DemoCommand extends FloeSubcommand {
                     .environment(env)
                     .platform(demo.resolve("platform").resolve(env))
                     .build());
-        results.add(compiled);
-        written.add(
-            CompileCommand.write(
-                demo.resolve(".floe").resolve(env), compiled.artifacts(), terminal));
+        CompileCommand.write(demo.resolve(".floe").resolve(env), compiled.artifacts(), terminal);
       } catch (ProblemException e) {
         problems.addAll(e.problems());
         sources.putAll(e.sources());
@@ -63,54 +77,112 @@ final class DemoCommand extends FloeSubcommand {
       return reporter.problems(
           problems.stream().distinct().sorted(ProblemList.ORDER).toList(), sources);
     }
-    if (reporter.json()) {
-      reporter.success(
-          json -> {
-            json.writeArrayFieldStart("environments");
-            for (int i = 0; i < results.size(); i++) {
-              var a = results.get(i).artifacts();
-              json.writeStartObject();
-              json.writeStringField("environment", a.environment());
-              json.writeStringField("platform_source", a.platformSource().wire());
-              json.writeStringField(
-                  "catalog",
-                  a.catalog().value().type().wire() + " " + Describe.endpoint(a.catalog().value()));
-              json.writeStringField(
-                  "storage",
-                  a.storage().value().type().wire() + " " + Describe.endpoint(a.storage().value()));
-              json.writeStringField(
-                  "compute",
-                  a.compute().value().type().wire() + " " + Describe.endpoint(a.compute().value()));
-              json.writeStringField(
-                  "artifact", SourcePaths.display(written.get(i), terminal.workDir()));
-              json.writeEndObject();
-            }
-            json.writeEndArray();
-          });
-      return ExitCodes.OK;
-    }
-    var first = results.get(0).artifacts().metadata();
-    reporter.line(
-        "floe demo: "
-            + first.name()
-            + " "
-            + first.version()
-            + " compiled against "
-            + Counts.of(results.size(), "environment")
-            + " from one floe.yaml ("
-            + SourcePaths.display(floeFile, terminal.workDir())
-            + ")");
-    for (int i = 0; i < results.size(); i++) {
-      reporter.line("");
-      Profiles.print(reporter, results.get(i));
+    CompiledArtifacts artifacts = project.load(floeFile, request(terminal, demo)).artifacts();
+    if (!reporter.json()) {
       reporter.line(
-          reporter.ok() + " wrote " + SourcePaths.display(written.get(i), terminal.workDir()));
+          "floe demo: "
+              + artifacts.metadata().name()
+              + " "
+              + artifacts.metadata().version()
+              + " · one floe.yaml compiled for "
+              + String.join(", ", ENVIRONMENTS)
+              + " ("
+              + SourcePaths.display(demo.resolve(".floe"), terminal.workDir())
+              + "/<env>/compiled_artifacts.json)");
+      reporter.line("");
     }
+    Runs.Outcome outcome =
+        Runs.execute(
+            new Runs.Request(
+                terminal,
+                reporter,
+                artifacts,
+                demo,
+                DemoCommand.class.getClassLoader(),
+                List.of(),
+                parallelism,
+                debug));
+    if (!reporter.json() && outcome.result().isPresent()) {
+      showTables(terminal, reporter, artifacts, demo, outcome.result().get());
+    }
+    return outcome.exitCode();
+  }
+
+  private PlatformRequest request(Terminal terminal, Path demo) {
+    PlatformRequest.Builder request = terminal.platformRequest();
+    PlatformChoice.env(choice).ifPresent(request::environment);
+    PlatformChoice.platform(choice).map(terminal.workDir()::resolve).ifPresent(request::platform);
+    if (choice == null) {
+      request.environment("local").platform(demo.resolve("platform").resolve("local"));
+    } else if (PlatformChoice.env(choice).isPresent()) {
+      request.platform(demo.resolve("platform").resolve(PlatformChoice.env(choice).get()));
+    }
+    return request.build();
+  }
+
+  private static void showTables(
+      Terminal terminal,
+      Reporter reporter,
+      CompiledArtifacts artifacts,
+      Path demo,
+      RunResult result) {
+    List<TablesCommand.Row> rows;
+    try (OpenedCatalog catalog =
+        Catalogs.open(
+            CatalogContext.of(
+                    artifacts.catalog(),
+                    artifacts.storage(),
+                    SecretResolver.fromEnvironment(terminal.env(), terminal.workDir()),
+                    demo)
+                .withEnvironment(terminal.env()))) {
+      rows = TablesCommand.list(catalog, List.of());
+    } catch (ProblemException e) {
+      reporter.problems(e.problems(), e.sources());
+      return;
+    }
+    String file = SourcePaths.display(demo.resolve("floe.yaml"), terminal.workDir());
     reporter.line("");
     reporter.line(
-        "Same pipeline, four platforms: only platform/<env>/platform.yaml differs. Secrets stay"
-            + " references (secret_ref) in every artifact.");
-    return ExitCodes.OK;
+        "Tables in catalog '"
+            + artifacts.catalog().profile()
+            + "' ("
+            + artifacts.catalog().value().type().wire()
+            + " "
+            + Describe.endpoint(artifacts.catalog().value())
+            + "), data in "
+            + Describe.endpoint(artifacts.storage().value())
+            + ":");
+    int width = 0;
+    for (TablesCommand.Row r : rows) {
+      width = Math.max(width, r.name().length());
+    }
+    for (TablesCommand.Row r : rows) {
+      reporter.line(
+          String.format(
+              Locale.ROOT,
+              "  %-" + width + "s %10s",
+              r.name(),
+              r.rows().map(RunSummary::rows).orElse("-")));
+    }
+    reporter.line("");
+    reporter.line("Look at the data:");
+    reporter.line("  ./floe tables -f " + file + " --env " + artifacts.environment());
+    reporter.line(
+        "  ./floe run -f "
+            + file
+            + " --env "
+            + artifacts.environment()
+            + " --select +mart_revenue     # a gold table and what it needs");
+    reporter.line("Run it against another environment (same floe.yaml, same code):");
+    reporter.line(
+        "  ./floe platform check --env dev -f "
+            + file
+            + "      # are the dev servers and secrets there?");
+    reporter.line("  ./floe demo --env dev");
+    if (!result.succeeded()) {
+      reporter.line("");
+      reporter.line(reporter.failed() + " some assets failed: see their errors above");
+    }
   }
 
   private Path demoDir(Terminal terminal) {

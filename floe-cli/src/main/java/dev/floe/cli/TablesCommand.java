@@ -111,6 +111,11 @@ final class TablesCommand extends FloeSubcommand {
   }
 
   private List<Row> list(OpenedCatalog opened) {
+    return list(opened, namespaces);
+  }
+
+  /** The tables of {@code namespaces} (every namespace when empty), sorted by name. */
+  static List<Row> list(OpenedCatalog opened, List<String> namespaces) {
     List<Row> rows = new ArrayList<>();
     List<Namespace> spaces = new ArrayList<>();
     if (namespaces.isEmpty()) {
@@ -142,7 +147,7 @@ final class TablesCommand extends FloeSubcommand {
   }
 
   /** A local location relative to the working folder; anything else as it is. */
-  private static String display(String location, Terminal terminal) {
+  static String display(String location, Terminal terminal) {
     String path =
         location.startsWith("file:") ? location.replaceFirst("^file:(//)?", "") : location;
     if (path.startsWith("/")) {

@@ -142,7 +142,6 @@ class ObservedRunTest {
   @Test
   void everySpanAndEventArrivesWhileTheEndpointsAnswer(@TempDir Path project) throws IOException {
     RunResult result = run(project);
-    System.err.println("REPORT " + result.observability() + " lineage requests " + lineage.requests());
     List<ReceivedSpan> spans = otlp.awaitSpans(ASSETS + 1, Duration.ofSeconds(10));
     assertThat(spans).hasSize(ASSETS + 1);
     assertThat(spans)
