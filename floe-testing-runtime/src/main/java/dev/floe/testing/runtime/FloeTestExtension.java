@@ -6,6 +6,7 @@ import dev.floe.testing.TemporaryFolders;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -16,7 +17,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The JUnit 5 extension behind {@link FloeTest}: resolves parameters of type {@link
  * FloeTestProject} in test methods, lifecycle methods and constructors.
  *
- * <p>The project is made on first use, one per test class ({@link org.junit.jupiter.api.Nested}
+ * <p>The project is made before the class's {@code @BeforeAll} methods, one per test class ({@link org.junit.jupiter.api.Nested}
  * classes share the one of their enclosing {@code @FloeTest} class), and its folder is deleted
  * after the class's {@code @AfterAll} methods, whether the tests passed or not. A project that
  * cannot be made (a missing folder, a floe.yaml that does not compile) fails the class with an
@@ -24,7 +25,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @ExtendWith(FloeTestExtension.class)} uses the defaults. Safe for tests that run in parallel.
  */
 @Api(status = Api.Status.EXPERIMENTAL)
-public final class FloeTestExtension implements ParameterResolver, AfterAllCallback {
+public final class FloeTestExtension
+    implements ParameterResolver, BeforeAllCallback, AfterAllCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(FloeTestExtension.class);
   private static final String PROJECT = "project";
@@ -67,6 +69,18 @@ public final class FloeTestExtension implements ParameterResolver, AfterAllCallb
   @Override
   public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext context) {
     return ExtensionContextScope.TEST_METHOD;
+  }
+
+  /**
+   * Makes the class's project before its {@code @BeforeAll} methods, so that a project that cannot
+   * be made fails the class with its reason rather than each test with a parameter error.
+   *
+   * @param context the class's extension context
+   * @throws ExtensionConfigurationException when the project cannot be made
+   */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    project(context);
   }
 
   /**

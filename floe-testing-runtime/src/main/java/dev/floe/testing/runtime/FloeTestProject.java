@@ -173,6 +173,22 @@ public final class FloeTestProject {
   }
 
   /**
+   * The span of the last run itself ({@code floe.run <pipeline>}), the parent of every asset span.
+   *
+   * @throws AssertionError when nothing was recorded (no run yet, or traces are off)
+   */
+  public SpanData runSpan() {
+    return recorded.spans().stream()
+        .filter(s -> !s.getParentSpanContext().isValid())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "Expecting the span of the last run, but no run span was recorded (did the"
+                        + " test call materialize? are traces on in floe.yaml and platform.yaml?)"));
+  }
+
+  /**
    * The span of asset {@code assetName} in the last run.
    *
    * @throws AssertionError when the last run has no span of that asset, naming those it has

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -85,18 +84,23 @@ final class TestProjects {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < className.length(); i++) {
       char c = className.charAt(i);
-      if (Character.isUpperCase(c)) {
-        if (i > 0 && !Character.isUpperCase(className.charAt(i - 1))) {
+      boolean ascii = c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-');
+      if (!ascii) {
+        out.append('-');
+      } else if (Character.isUpperCase(c)) {
+        boolean wordStart =
+            out.length() > 0
+                && !Character.isUpperCase(className.charAt(i - 1))
+                && "-_".indexOf(out.charAt(out.length() - 1)) < 0;
+        if (wordStart) {
           out.append('-');
         }
         out.append(Character.toLowerCase(c));
-      } else if (c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
-        out.append(c);
       } else {
-        out.append('-');
+        out.append(c);
       }
     }
-    String name = out.toString().toLowerCase(Locale.ROOT);
+    String name = out.toString();
     if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
       name = "test-" + name;
     }
