@@ -53,8 +53,7 @@ class OrdersPipelineTest {
         IntStream.rangeClosed(1, 100)
             .mapToObj(
                 i ->
-                    new Order(
-                        i, i % 10 == 0 ? " Cancelled" : "Shipped ", BigDecimal.valueOf(i, 1)))
+                    new Order(i, i % 10 == 0 ? " Cancelled" : "Shipped ", BigDecimal.valueOf(i, 1)))
             .toList();
     project.resource(OrderFeed.class, () -> orders);
   }
@@ -63,11 +62,7 @@ class OrdersPipelineTest {
   void cleansOrders(FloeTestProject project) {
     RunResult run = project.materialize(Bronze.class, Silver.class);
 
-    project
-        .assertThatRun(run)
-        .succeeded()
-        .hasRows("orders", 100)
-        .hasRows("clean_orders", 90);
+    project.assertThatRun(run).succeeded().hasRows("orders", 100).hasRows("clean_orders", 90);
     project
         .assertThatTable("silver.orders")
         .hasRowCount(90)
@@ -90,7 +85,11 @@ class OrdersPipelineTest {
           .extracting(e -> e.get("eventType").asText())
           .containsExactly("START", "COMPLETE");
     }
-    assertThat(project.span("clean_orders").getAttributes().get(AttributeKey.stringKey("floe.asset.group")))
+    assertThat(
+            project
+                .span("clean_orders")
+                .getAttributes()
+                .get(AttributeKey.stringKey("floe.asset.group")))
         .isEqualTo("silver");
 
     JsonNode complete = project.lineageEvents("clean_orders").get(1);
@@ -104,7 +103,10 @@ class OrdersPipelineTest {
 
     RunResult silverOnly = project.materialize(List.of("group:silver"), Bronze.class, Silver.class);
 
-    assertThat(silverOnly.assets()).extracting(RunResult.AssetResult::name).containsExactly("clean_orders");
-    assertThat(project.spans()).hasSize(2); // the run and clean_orders: signals of the last run only
+    assertThat(silverOnly.assets())
+        .extracting(RunResult.AssetResult::name)
+        .containsExactly("clean_orders");
+    assertThat(project.spans())
+        .hasSize(2); // the run and clean_orders: signals of the last run only
   }
 }

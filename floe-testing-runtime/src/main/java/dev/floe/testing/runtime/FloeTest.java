@@ -41,11 +41,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface FloeTest {
 
   /**
-   * A project folder of your own (holding floe.yaml and {@code platform/<environment>/platform.yaml}),
-   * relative to the working folder of the test JVM (the module's folder under Maven), for example
-   * {@code src/test/resources/my-pipeline}. Its floe.yaml and that one platform.yaml are copied
-   * into the temporary folder, so that the catalog, warehouse and run documents of the tests never
-   * land in your source tree. Empty (the default) for the minimal project.
+   * A project folder of your own (holding floe.yaml and {@code
+   * platform/<environment>/platform.yaml}), relative to the working folder of the test JVM (the
+   * module's folder under Maven), for example {@code src/test/resources/my-pipeline}. Its floe.yaml
+   * and that one platform.yaml are copied into the temporary folder, so that the catalog, warehouse
+   * and run documents of the tests never land in your source tree. Empty (the default) for the
+   * minimal project.
    *
    * @return a folder path, or empty text
    */

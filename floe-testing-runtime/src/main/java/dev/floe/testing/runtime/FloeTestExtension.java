@@ -17,12 +17,13 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The JUnit 5 extension behind {@link FloeTest}: resolves parameters of type {@link
  * FloeTestProject} in test methods, lifecycle methods and constructors.
  *
- * <p>The project is made before the class's {@code @BeforeAll} methods, one per test class ({@link org.junit.jupiter.api.Nested}
- * classes share the one of their enclosing {@code @FloeTest} class), and its folder is deleted
- * after the class's {@code @AfterAll} methods, whether the tests passed or not. A project that
- * cannot be made (a missing folder, a floe.yaml that does not compile) fails the class with an
- * {@link ExtensionConfigurationException} saying what to fix. Without the annotation, {@code
- * @ExtendWith(FloeTestExtension.class)} uses the defaults. Safe for tests that run in parallel.
+ * <p>The project is made before the class's {@code @BeforeAll} methods, one per test class ({@link
+ * org.junit.jupiter.api.Nested} classes share the one of their enclosing {@code @FloeTest} class),
+ * and its folder is deleted after the class's {@code @AfterAll} methods, whether the tests passed
+ * or not. A project that cannot be made (a missing folder, a floe.yaml that does not compile) fails
+ * the class with an {@link ExtensionConfigurationException} saying what to fix. Without the
+ * annotation, {@code @ExtendWith(FloeTestExtension.class)} uses the defaults. Safe for tests that
+ * run in parallel.
  */
 @Api(status = Api.Status.EXPERIMENTAL)
 public final class FloeTestExtension

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A compiled floe project in a temporary folder, for testing assets: runs them ({@link
@@ -80,9 +81,9 @@ public final class FloeTestProject {
   }
 
   /**
-   * Registers an application resource for every later run: injected into asset parameters of
-   * {@code type} or a supertype. The test owns it: floe never closes it. A later registration of
-   * the same type replaces this one.
+   * Registers an application resource for every later run: injected into asset parameters of {@code
+   * type} or a supertype. The test owns it: floe never closes it. A later registration of the same
+   * type replaces this one.
    *
    * @return this project
    */
@@ -108,8 +109,8 @@ public final class FloeTestProject {
   }
 
   /**
-   * Runs every asset of {@code assetClasses}, or, when none is given, every asset of the
-   * project's {@code assets.packages} (for the default project: the test class's package).
+   * Runs every asset of {@code assetClasses}, or, when none is given, every asset of the project's
+   * {@code assets.packages} (for the default project: the test class's package).
    *
    * @return the run's result; a failing asset does not throw, it is in the result
    * @throws dev.floe.core.diag.ProblemException when the assets' definitions have problems (the
@@ -222,8 +223,8 @@ public final class FloeTestProject {
   }
 
   /**
-   * The lineage events of asset {@code assetName} in the last run (job {@code
-   * <pipeline>.<asset>}); empty when it did not run.
+   * The lineage events of asset {@code assetName} in the last run (job {@code <pipeline>.<asset>});
+   * empty when it did not run.
    */
   public List<JsonNode> lineageEvents(String assetName) {
     String job = pipeline() + "." + requireNonNull(assetName, "assetName");
@@ -243,7 +244,7 @@ public final class FloeTestProject {
    *
    * @throws AssertionError when the table does not exist, naming the tables there are
    */
-  public List<Map<String, Object>> rows(String table) {
+  public List<Map<String, @Nullable Object>> rows(String table) {
     TableContents contents = tables.read(requireNonNull(table, "table"));
     if (!contents.exists()) {
       throw new AssertionError(TableAssert.missingMessage(contents));

@@ -99,7 +99,13 @@ public final class RunAssert extends AbstractAssert<RunAssert, RunResult> {
     if (!error.contains(text)) {
       failWithMessage(
           "%s",
-          "Expecting asset " + name + " to fail with an error containing \"" + text + "\" but its error is \"" + error + "\"");
+          "Expecting asset "
+              + name
+              + " to fail with an error containing \""
+              + text
+              + "\" but its error is \""
+              + error
+              + "\"");
     }
     return this;
   }
@@ -134,7 +140,12 @@ public final class RunAssert extends AbstractAssert<RunAssert, RunResult> {
     if (a.status() != expected) {
       failWithMessage(
           "%s",
-          "Expecting asset " + name + " to have " + expectation(expected) + " but it " + outcome(a));
+          "Expecting asset "
+              + name
+              + " to have "
+              + expectation(expected)
+              + " but it "
+              + outcome(a));
     }
     return this;
   }

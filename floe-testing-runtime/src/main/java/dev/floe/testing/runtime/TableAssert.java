@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ListAssert;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AssertJ assertions on a table as it was read ({@link TableContents}), usually through {@link
@@ -74,8 +75,7 @@ public final class TableAssert extends AbstractAssert<TableAssert, TableContents
   public TableAssert hasColumns(String... columns) {
     exists();
     List<String> actualColumns = columns();
-    List<String> missing =
-        Arrays.stream(columns).filter(c -> !actualColumns.contains(c)).toList();
+    List<String> missing = Arrays.stream(columns).filter(c -> !actualColumns.contains(c)).toList();
     if (!missing.isEmpty()) {
       failWithMessage(
           "%s",
@@ -92,8 +92,8 @@ public final class TableAssert extends AbstractAssert<TableAssert, TableContents
   }
 
   /**
-   * Verifies that no two rows have the same values in {@code keyColumns}; with no column given, that
-   * no two rows are equal in every column.
+   * Verifies that no two rows have the same values in {@code keyColumns}; with no column given,
+   * that no two rows are equal in every column.
    */
   public TableAssert hasNoDuplicates(String... keyColumns) {
     exists();
@@ -101,9 +101,9 @@ public final class TableAssert extends AbstractAssert<TableAssert, TableContents
     if (keyColumns.length > 0) {
       hasColumns(keyColumns);
     }
-    Map<List<Object>, Integer> counts = new LinkedHashMap<>();
-    for (Map<String, Object> row : actual.rows()) {
-      List<Object> key = new ArrayList<>(keys.size());
+    Map<List<@Nullable Object>, Integer> counts = new LinkedHashMap<>();
+    for (Map<String, @Nullable Object> row : actual.rows()) {
+      List<@Nullable Object> key = new ArrayList<>(keys.size());
       for (String k : keys) {
         key.add(row.get(k));
       }
@@ -111,7 +111,7 @@ public final class TableAssert extends AbstractAssert<TableAssert, TableContents
     }
     List<String> duplicates = new ArrayList<>();
     int duplicated = 0;
-    for (Map.Entry<List<Object>, Integer> e : counts.entrySet()) {
+    for (Map.Entry<List<@Nullable Object>, Integer> e : counts.entrySet()) {
       if (e.getValue() > 1) {
         duplicated++;
         if (duplicates.size() < MAX_LISTED) {
@@ -140,14 +140,14 @@ public final class TableAssert extends AbstractAssert<TableAssert, TableContents
    * The values of {@code column}, one per row in row order, for AssertJ's list assertions ({@code
    * containsOnly}, {@code doesNotContainNull}, {@code isSorted}, …).
    */
-  public ListAssert<Object> column(String column) {
+  public ListAssert<@Nullable Object> column(String column) {
     requireNonNull(column, "column");
     hasColumns(column);
-    List<Object> values = new ArrayList<>(actual.rows().size());
-    for (Map<String, Object> row : actual.rows()) {
+    List<@Nullable Object> values = new ArrayList<>(actual.rows().size());
+    for (Map<String, @Nullable Object> row : actual.rows()) {
       values.add(row.get(column));
     }
-    return Assertions.<Object>assertThat(values)
+    return Assertions.<@Nullable Object>assertThat(values)
         .as("column %s of table %s", column, actual.table());
   }
 
@@ -155,12 +155,12 @@ public final class TableAssert extends AbstractAssert<TableAssert, TableContents
    * Verifies that {@code requirements} hold for every row (a map of column name to value); the
    * failure lists the rows that do not satisfy them, with why.
    */
-  public TableAssert satisfiesAllRows(Consumer<Map<String, Object>> requirements) {
+  public TableAssert satisfiesAllRows(Consumer<Map<String, @Nullable Object>> requirements) {
     requireNonNull(requirements, "requirements");
     exists();
     List<String> failures = new ArrayList<>();
     int failed = 0;
-    List<Map<String, Object>> rows = actual.rows();
+    List<Map<String, @Nullable Object>> rows = actual.rows();
     for (int i = 0; i < rows.size(); i++) {
       try {
         requirements.accept(rows.get(i));
@@ -168,7 +168,12 @@ public final class TableAssert extends AbstractAssert<TableAssert, TableContents
         failed++;
         if (failures.size() < MAX_LISTED) {
           failures.add(
-              "  row " + i + " " + rows.get(i) + ":\n    " + firstLines(String.valueOf(e.getMessage())));
+              "  row "
+                  + i
+                  + " "
+                  + rows.get(i)
+                  + ":\n    "
+                  + firstLines(String.valueOf(e.getMessage())));
         }
       }
     }
@@ -203,7 +208,7 @@ public final class TableAssert extends AbstractAssert<TableAssert, TableContents
     return actual.columns().orElse(List.of());
   }
 
-  private static String describeKey(List<String> keys, List<Object> values) {
+  private static String describeKey(List<String> keys, List<@Nullable Object> values) {
     StringBuilder out = new StringBuilder("{");
     for (int i = 0; i < keys.size(); i++) {
       if (i > 0) {

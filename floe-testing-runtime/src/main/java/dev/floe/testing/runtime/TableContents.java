@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a table held when it was read: its columns and rows, or that it does not exist (with the
@@ -28,7 +29,7 @@ import java.util.Optional;
 public record TableContents(
     String table,
     Optional<List<String>> columns,
-    List<Map<String, Object>> rows,
+    List<Map<String, @Nullable Object>> rows,
     List<String> catalogTables) {
 
   public TableContents {
@@ -40,7 +41,7 @@ public record TableContents(
 
   /** An existing table's contents. */
   public static TableContents of(
-      String table, List<String> columns, List<Map<String, Object>> rows) {
+      String table, List<String> columns, List<Map<String, @Nullable Object>> rows) {
     return new TableContents(table, Optional.of(columns), rows, List.of());
   }
 
@@ -54,7 +55,7 @@ public record TableContents(
     return columns.isPresent();
   }
 
-  private static Map<String, Object> freeze(Map<String, Object> row) {
+  private static Map<String, @Nullable Object> freeze(Map<String, @Nullable Object> row) {
     // Map.copyOf refuses null values, and a column may well be null.
     return Collections.unmodifiableMap(new LinkedHashMap<>(row));
   }

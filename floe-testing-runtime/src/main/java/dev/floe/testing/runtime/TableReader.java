@@ -21,6 +21,7 @@ import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads tables of a compiled project through the Iceberg API. The catalog is opened for each read
@@ -43,9 +44,7 @@ final class TableReader {
     if (table.isBlank()) {
       throw new IllegalArgumentException("table name must not be blank");
     }
-    return table.indexOf('.') < 0
-        ? artifacts.catalog().value().namespace() + "." + table
-        : table;
+    return table.indexOf('.') < 0 ? artifacts.catalog().value().namespace() + "." + table : table;
   }
 
   /** The table's contents now, or that it is missing. */
@@ -61,10 +60,10 @@ final class TableReader {
       Table loaded = catalog.loadTable(id);
       Schema schema = loaded.schema();
       List<String> columns = schema.columns().stream().map(Types.NestedField::name).toList();
-      List<Map<String, Object>> rows = new ArrayList<>();
+      List<Map<String, @Nullable Object>> rows = new ArrayList<>();
       try (CloseableIterable<Record> records = IcebergGenerics.read(loaded).build()) {
         for (Record r : records) {
-          Map<String, Object> row = new LinkedHashMap<>();
+          Map<String, @Nullable Object> row = new LinkedHashMap<>();
           for (String column : columns) {
             row.put(column, r.getField(column));
           }

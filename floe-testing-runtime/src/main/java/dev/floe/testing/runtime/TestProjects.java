@@ -135,8 +135,7 @@ final class TestProjects {
       String rendered =
           new TextRenderer(e.sources(), TextRenderer.Colour.PLAIN).render(e.problems());
       throw new IllegalArgumentException(
-          "Cannot compile the test project for environment '" + environment + "':\n" + rendered,
-          e);
+          "Cannot compile the test project for environment '" + environment + "':\n" + rendered, e);
     }
   }
 

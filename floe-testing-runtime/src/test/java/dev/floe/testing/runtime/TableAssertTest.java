@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class TableAssertTest {
-  static Map<String, Object> row(long id, String status) {
-    Map<String, Object> row = new HashMap<>();
+  static Map<String, @Nullable Object> row(long id, @Nullable String status) {
+    Map<String, @Nullable Object> row = new HashMap<>();
     row.put("order_id", id);
     row.put("status", status);
     return row;
@@ -87,7 +88,7 @@ class TableAssertTest {
 
   @Test
   void manyDuplicatesAreCut() {
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<Map<String, @Nullable Object>> rows = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       rows.add(row(i % 15, "x"));
     }
@@ -124,7 +125,7 @@ class TableAssertTest {
 
   @Test
   void manyFailingRowsAreCut() {
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<Map<String, @Nullable Object>> rows = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       rows.add(row(i, "x"));
     }

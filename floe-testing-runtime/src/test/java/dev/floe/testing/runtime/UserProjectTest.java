@@ -22,7 +22,8 @@ class UserProjectTest {
     assertThat(project.artifacts().catalog().value().namespace()).isEqualTo("shop");
     assertThat(project.root().resolve("floe.yaml")).exists();
     assertThat(project.root().resolve("platform/local/platform.yaml")).exists();
-    assertThat(project.root()).isNotEqualTo(Path.of("src/test/resources/my-pipeline").toAbsolutePath());
+    assertThat(project.root())
+        .isNotEqualTo(Path.of("src/test/resources/my-pipeline").toAbsolutePath());
   }
 
   @Test
@@ -30,8 +31,15 @@ class UserProjectTest {
     RunResult run = project.materialize();
 
     project.assertThatRun(run).succeeded().hasRows("products", 3).hasRows("cheap_products", 2);
-    project.assertThatTable("cheap_products").hasRowCount(2).column("sku").containsExactly("B-2", "C-3");
-    project.assertThatTable("shop.products").hasColumns("sku", "name", "price").hasNoDuplicates("sku");
+    project
+        .assertThatTable("cheap_products")
+        .hasRowCount(2)
+        .column("sku")
+        .containsExactly("B-2", "C-3");
+    project
+        .assertThatTable("shop.products")
+        .hasColumns("sku", "name", "price")
+        .hasNoDuplicates("sku");
     assertThat(project.logs()).contains("[cheap_products] keeping products under 20");
     assertThat(project.lineageEvents()).isNotEmpty();
     // The project's own folder stays clean: the catalog and the data live in the copy.
