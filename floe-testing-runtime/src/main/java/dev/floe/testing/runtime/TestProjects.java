@@ -69,12 +69,14 @@ final class TestProjects {
               + "'");
     }
     try {
+      Files.createDirectories(root);
       Files.copy(floeYaml, root.resolve("floe.yaml"));
       Path target = root.resolve("platform").resolve(environment).resolve("platform.yaml");
       Files.createDirectories(target.getParent());
       Files.copy(platform, target);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy the project " + folder + " to " + root, e);
+      throw new UncheckedIOException(
+          "cannot copy the project " + folder + " to " + root + ": " + e, e);
     }
     return compile(root, environment);
   }

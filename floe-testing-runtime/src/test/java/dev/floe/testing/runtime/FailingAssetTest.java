@@ -54,7 +54,8 @@ class FailingAssetTest {
         .failed()
         .assetSucceeded("customers")
         .assetFailed("enrich")
-        .assetFailedWith("enrich", "IllegalStateException: the enrichment service answered 503")
+        .assetFailedWith(
+            "enrich", "java.lang.IllegalStateException: the enrichment service answered 503")
         .assetSkipped("report")
         .hasRows("customers", 2);
     project.assertThatTable("bronze.customers").exists().hasRowCount(2);
@@ -88,12 +89,12 @@ class FailingAssetTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("to succeed but 2 of 3 assets did not")
         .hasMessageContaining(
-            "enrich failed: IllegalStateException: the enrichment service answered 503")
+            "enrich failed: java.lang.IllegalStateException: the enrichment service answered 503")
         .hasMessageContaining("report was skipped (upstream asset enrich failed)");
     assertThatThrownBy(() -> project.assertThatRun(run).assetSucceeded("enrich"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining(
-            "Expecting asset enrich to have succeeded but it failed: IllegalStateException");
+            "Expecting asset enrich to have succeeded but it failed: java.lang.IllegalStateException");
     assertThatThrownBy(() -> project.assertThatRun(run).assetFailed("report"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Expecting asset report to have failed but it was skipped");
