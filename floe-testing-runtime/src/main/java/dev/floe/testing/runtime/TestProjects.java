@@ -172,7 +172,7 @@ final class TestProjects {
         default:
           type: duckdb
           properties:
-            database: .floe/test.duckdb
+            database: .floe/floe_test_engine.duckdb
             threads: 2
             memory_limit: 1GB
       observability:
