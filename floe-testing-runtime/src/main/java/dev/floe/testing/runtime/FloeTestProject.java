@@ -134,6 +134,9 @@ public final class FloeTestProject {
     for (Class<?> c : assetClasses) {
       requireNonNull(c, "assetClasses");
     }
+    // Cleared first: a run that cannot start (problems in the definitions, a bad selector, a
+    // missing secret) leaves nothing of an earlier run to assert on by mistake.
+    recorded = Recorded.NOTHING;
     InMemorySpanExporter spans = InMemorySpanExporter.create();
     List<String> events = Collections.synchronizedList(new ArrayList<>());
     List<String> logs = Collections.synchronizedList(new ArrayList<>());
@@ -148,9 +151,6 @@ public final class FloeTestProject {
       r.register(builder);
     }
     FloeDefinitions definitions = builder.build();
-    // Cleared before the run: a run that throws (a missing secret, a bad selector) leaves nothing
-    // of an earlier run to assert on by mistake.
-    recorded = Recorded.NOTHING;
     RunResult result;
     try {
       result =

@@ -113,9 +113,14 @@ class FloeTestProjectTest {
   }
 
   @Test
+  @Order(5)
   void definitionProblemsAreThrownBeforeAnythingRuns(FloeTestProject project) {
+    project.materialize(Calendar.class);
+    assertThat(project.logs()).isNotEmpty();
     assertThatThrownBy(() -> project.materialize(String.class))
         .isInstanceOf(ProblemException.class)
         .hasMessageContaining("FLOE-U010");
+    assertThat(project.logs()).isEmpty();
+    assertThat(project.spans()).isEmpty();
   }
 }
