@@ -233,7 +233,10 @@ public final class FloeTestProject {
         .toList();
   }
 
-  /** The log lines of the last run's assets, as {@code [asset] message}, in the order written. */
+  /**
+   * The log lines of the last run, as {@code [asset] message} in the order written: the assets'
+   * {@code context.log()} lines, and floe's own warnings as {@code [floe] message}.
+   */
   public List<String> logs() {
     return recorded.logs();
   }
