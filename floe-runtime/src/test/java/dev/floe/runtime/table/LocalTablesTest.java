@@ -197,6 +197,10 @@ class LocalTablesTest {
   void anEmptyWriteMakesAnEmptyTableWithItsColumns() throws Exception {
     TableWrite written = tables.writeRows("bronze.none", Order.class, List.of());
     assertThat(written.rows()).isZero();
+    Table none = catalog.catalog().loadTable(TableIdentifier.of("bronze", "none"));
+    assertThat(none.currentSnapshot()).as("an empty snapshot is committed").isNotNull();
+    assertThat(written.snapshotId()).isEqualTo(none.currentSnapshot().snapshotId());
+    assertThat(Fixtures.rows(none)).isEmpty();
     try (Connection duck = engine.connect()) {
       assertThat(tables.load(duck, "bronze.none")).isEqualTo("bronze.none");
       assertThat(query(duck, "SELECT count(*) FROM bronze.none")).isEqualTo("0");
