@@ -210,7 +210,7 @@ class LocalTablesTest {
                   "SELECT data_type FROM information_schema.columns WHERE table_name = 'none'"
                       + " AND column_name = 'amount'"))
           .isEqualTo("DECIMAL(10,2)");
-      TableWrite copy = tables.writeQuery(duck, "silver.none", "SELECT * FROM bronze.none");
+      TableWrite copy = tables.writeQuery(duck, "silver.none", "SELECT * FROM bronze.none;");
       assertThat(copy.rows()).isZero();
       assertThat(copy.schema().findField("amount").type()).isEqualTo(Types.DecimalType.of(10, 2));
     }
