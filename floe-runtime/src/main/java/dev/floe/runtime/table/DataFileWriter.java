@@ -92,6 +92,22 @@ final class DataFileWriter implements AutoCloseable {
     files.add(writer.toDataFile());
   }
 
+  /** The table the files are written for. */
+  Table table() {
+    return table;
+  }
+
+  /** Records a file someone else is writing at {@code location}, deleted by {@link #abort()}. */
+  void started(String location) {
+    locations.add(location);
+  }
+
+  /** Adds a finished data file of {@code count} rows written by someone else. */
+  void add(DataFile file, long count) {
+    files.add(file);
+    rows += count;
+  }
+
   /** The data files written, after {@link #close()}. */
   List<DataFile> files() {
     return List.copyOf(files);

@@ -64,6 +64,7 @@ public final class IcebergRunTables implements RunTables {
   private final Map<TableIdentifier, Object> locks = new ConcurrentHashMap<>();
   private final Map<TableIdentifier, Long> loaded = new ConcurrentHashMap<>();
   private final AtomicLong loads = new AtomicLong();
+  private final AtomicLong copies = new AtomicLong();
 
   private IcebergRunTables(OpenedCatalog opened, ComputeEngine engine, Path scratch) {
     this.opened = opened;
@@ -126,6 +127,11 @@ public final class IcebergRunTables implements RunTables {
     }
   }
 
+  /** How many query writes took DuckDB's COPY path. */
+  long copyWriteCount() {
+    return copies.get();
+  }
+
   /** How many loads moved data or created a view; a cached load does not count. */
   long loadCount() {
     return loads.get();
@@ -136,34 +142,91 @@ public final class IcebergRunTables implements RunTables {
     requireNonNull(engineConnection, "engine");
     requireNonNull(sql, "sql");
     TableIdentifier id = identifier(table);
-    try (Statement statement = engineConnection.createStatement()) {
-      ResultSet rows;
-      try {
-        rows = statement.executeQuery(sql);
-      } catch (SQLException e) {
-        throw TableProblems.queryFailed(id, engine.profile(), TableProblems.reason(e), e);
+    try {
+      if (engine.type() == ComputeType.DUCKDB
+          && engineConnection.isWrapperFor(org.duckdb.DuckDBConnection.class)) {
+        Optional<List<QueryColumns.Column>> probed = probe(engineConnection, id, sql);
+        if (probed.isPresent()) {
+          List<QueryColumns.Column> columns = probed.get();
+          return replace(
+              id,
+              QueryColumns.schema(columns),
+              (target, writer) -> {
+                if (DuckDbCopy.castable(target)) {
+                  try {
+                    DuckDbCopy.write(engineConnection, sql, target, writer, scratch);
+                    copies.incrementAndGet();
+                    return;
+                  } catch (SQLException e) {
+                    // Written the slow way below, which names the row and column that failed.
+                  }
+                }
+                streamQuery(engineConnection, id, sql, target, writer);
+              });
+        }
       }
-      try (rows) {
+      try (Statement statement = engineConnection.createStatement();
+          ResultSet rows = execute(statement, id, sql)) {
         List<QueryColumns.Column> columns = QueryColumns.of(id, rows.getMetaData());
         return replace(
             id,
             QueryColumns.schema(columns),
-            (target, writer) -> {
-              long row = 0;
-              List<Types.NestedField> fields = target.columns();
-              while (rows.next()) {
-                row++;
-                GenericRecord record = GenericRecord.create(target);
-                for (int i = 0; i < columns.size(); i++) {
-                  Object value = columns.get(i).reader().read(rows, i + 1);
-                  record.set(i, Values.fit(id, fields.get(i), value, row));
-                }
-                writer.write(record);
-              }
-            });
+            (target, writer) -> writeResult(id, rows, columns, target, writer));
       }
     } catch (SQLException e) {
       throw TableProblems.queryFailed(id, engine.profile(), TableProblems.reason(e), e);
+    }
+  }
+
+  /**
+   * The columns of {@code sql}'s result from DuckDB's prepared statement, without running it; empty
+   * when it cannot be prepared (the plain path then runs it and reports its error).
+   */
+  private static Optional<List<QueryColumns.Column>> probe(
+      Connection connection, TableIdentifier id, String sql) {
+    try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+      java.sql.ResultSetMetaData meta = statement.getMetaData();
+      return meta == null ? Optional.empty() : Optional.of(QueryColumns.of(id, meta));
+    } catch (SQLException e) {
+      // Not usable as a subquery (or failing): the plain path runs it and reports its error.
+      return Optional.empty();
+    }
+  }
+
+  private ResultSet execute(Statement statement, TableIdentifier id, String sql) {
+    try {
+      return statement.executeQuery(sql);
+    } catch (SQLException e) {
+      throw TableProblems.queryFailed(id, engine.profile(), TableProblems.reason(e), e);
+    }
+  }
+
+  private void streamQuery(
+      Connection connection, TableIdentifier id, String sql, Schema target, DataFileWriter writer)
+      throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = execute(statement, id, sql)) {
+      writeResult(id, rows, QueryColumns.of(id, rows.getMetaData()), target, writer);
+    }
+  }
+
+  private static void writeResult(
+      TableIdentifier id,
+      ResultSet rows,
+      List<QueryColumns.Column> columns,
+      Schema target,
+      DataFileWriter writer)
+      throws SQLException {
+    long row = 0;
+    List<Types.NestedField> fields = target.columns();
+    while (rows.next()) {
+      row++;
+      GenericRecord record = GenericRecord.create(target);
+      for (int i = 0; i < columns.size(); i++) {
+        Object value = columns.get(i).reader().read(rows, i + 1);
+        record.set(i, Values.fit(id, fields.get(i), value, row));
+      }
+      writer.write(record);
     }
   }
 

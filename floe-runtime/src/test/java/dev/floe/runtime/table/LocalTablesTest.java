@@ -16,11 +16,13 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -195,6 +197,10 @@ class LocalTablesTest {
   void anEmptyWriteMakesAnEmptyTableWithItsColumns() throws Exception {
     TableWrite written = tables.writeRows("bronze.none", Order.class, List.of());
     assertThat(written.rows()).isZero();
+    Table none = catalog.catalog().loadTable(TableIdentifier.of("bronze", "none"));
+    assertThat(none.currentSnapshot()).as("an empty snapshot is committed").isNotNull();
+    assertThat(written.snapshotId()).isEqualTo(none.currentSnapshot().snapshotId());
+    assertThat(Fixtures.rows(none)).isEmpty();
     try (Connection duck = engine.connect()) {
       assertThat(tables.load(duck, "bronze.none")).isEqualTo("bronze.none");
       assertThat(query(duck, "SELECT count(*) FROM bronze.none")).isEqualTo("0");
@@ -204,7 +210,7 @@ class LocalTablesTest {
                   "SELECT data_type FROM information_schema.columns WHERE table_name = 'none'"
                       + " AND column_name = 'amount'"))
           .isEqualTo("DECIMAL(10,2)");
-      TableWrite copy = tables.writeQuery(duck, "silver.none", "SELECT * FROM bronze.none");
+      TableWrite copy = tables.writeQuery(duck, "silver.none", "SELECT * FROM bronze.none;");
       assertThat(copy.rows()).isZero();
       assertThat(copy.schema().findField("amount").type()).isEqualTo(Types.DecimalType.of(10, 2));
     }
@@ -420,6 +426,100 @@ class LocalTablesTest {
       assertThat(query(duck, "SELECT count(*), sum(id), count(DISTINCT name) FROM bronze.many"))
           .isEqualTo("20000|199990000|20000");
     }
+  }
+
+  // byte[] is a supported component type of writeRows: the test needs one.
+  @SuppressWarnings("ArrayRecordComponent")
+  record Everything(
+      int count,
+      float ratio,
+      double score,
+      @Nullable Long big,
+      @Nullable Boolean flag,
+      @Nullable Double maybe,
+      @Nullable Float small,
+      LocalTime at,
+      OffsetDateTime when,
+      UUID id,
+      byte[] payload) {}
+
+  @Test
+  void everyRecordComponentTypeRoundTrips() throws Exception {
+    UUID id = UUID.fromString("6f1c1d7e-4f8a-4b7e-9a51-3d2f6c9b0a11");
+    OffsetDateTime when = OffsetDateTime.of(2026, 3, 1, 10, 0, 0, 0, ZoneOffset.ofHours(2));
+    tables.writeRows(
+        "bronze.everything",
+        Everything.class,
+        List.of(
+            new Everything(
+                3,
+                0.5f,
+                2.5,
+                null,
+                true,
+                null,
+                1.25f,
+                LocalTime.of(8, 30),
+                when,
+                id,
+                new byte[] {1, 2})));
+    Record row =
+        Fixtures.rows(catalog.catalog().loadTable(TableIdentifier.of("bronze", "everything")))
+            .get(0);
+    assertThat(row.getField("count")).isEqualTo(3);
+    assertThat(row.getField("ratio")).isEqualTo(0.5f);
+    assertThat(row.getField("big")).isNull();
+    assertThat(row.getField("flag")).isEqualTo(true);
+    assertThat(row.getField("small")).isEqualTo(1.25f);
+    assertThat(row.getField("at")).isEqualTo(LocalTime.of(8, 30));
+    assertThat(row.getField("when")).isEqualTo(when.withOffsetSameInstant(ZoneOffset.UTC));
+    assertThat(row.getField("id")).isEqualTo(id);
+    assertThat(row.getField("payload")).isEqualTo(java.nio.ByteBuffer.wrap(new byte[] {1, 2}));
+    try (Connection duck = engine.connect()) {
+      tables.load(duck, "bronze.everything");
+      assertThat(
+              query(
+                  duck,
+                  "SELECT count, id, \"at\", octet_length(payload), \"when\" FROM bronze.everything"))
+          .isEqualTo("3|6f1c1d7e-4f8a-4b7e-9a51-3d2f6c9b0a11|08:30|2|2026-03-01T08:00Z");
+    }
+  }
+
+  @Test
+  void aNullRowIsU045() {
+    record Row(long id) {}
+    List<@Nullable Row> rows = new ArrayList<>();
+    rows.add(new Row(1));
+    rows.add(null);
+    assertThatThrownBy(() -> tables.writeRows("bronze.nulls", Row.class, rows))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.problems().get(0).message()).contains("row 2 is null"));
+  }
+
+  @Test
+  void anInvalidDecimalAnnotationIsU046() {
+    record Bad(@AssetContext.Decimal(precision = 40, scale = 2) BigDecimal value) {}
+    assertThatThrownBy(() -> tables.writeRows("bronze.bad", Bad.class, List.of()))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.problems().get(0).code()).isEqualTo("FLOE-U046"));
+  }
+
+  @Test
+  void aComponentAccessorThatThrowsFailsTheWrite() {
+    record Throwing(long id) {
+      // Called by writeRows through reflection only.
+      @SuppressWarnings("UnusedMethod")
+      @Override
+      public long id() {
+        throw new IllegalStateException("boom");
+      }
+    }
+    assertThatThrownBy(
+            () -> tables.writeRows("bronze.throwing", Throwing.class, List.of(new Throwing(1))))
+        .hasMessageContaining("boom");
+    assertThat(tables.schema("bronze.throwing")).isEmpty();
   }
 
   static String query(Connection connection, String sql) throws Exception {

@@ -116,7 +116,9 @@ class QueryTypesTest {
   void mapsEachTypeAndItsValue(String expression, Type expected, Object value) throws Exception {
     String table = "types.t" + Integer.toHexString(expression.hashCode() & 0xffffff);
     try (Connection duck = engine.connect()) {
+      long copies = tables.copyWriteCount();
       TableWrite written = tables.writeQuery(duck, table, "SELECT " + expression + " AS v, 1 AS k");
+      assertThat(tables.copyWriteCount()).as("written by DuckDB's COPY").isEqualTo(copies + 1);
       assertThat(written.schema().findField("v").type()).isEqualTo(expected);
       assertThat(written.schema().findField("v").isOptional()).isTrue();
 
@@ -205,5 +207,9 @@ class QueryTypesTest {
                               + " does not fit decimal(38, 0)"));
     }
     assertThat(tables.schema("types.huge")).as("nothing committed").isEmpty();
+    assertThat(project.resolve(".floe/warehouse/types/huge/data"))
+        .as("no data file is left behind")
+        .satisfiesAnyOf(
+            path -> assertThat(path).doesNotExist(), path -> assertThat(path).isEmptyDirectory());
   }
 }
