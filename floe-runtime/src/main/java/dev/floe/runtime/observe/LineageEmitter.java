@@ -81,6 +81,9 @@ final class LineageEmitter {
 
   private void work() {
     try {
+      // The first serialisation sets the client's Jackson mapper up (slow when cold): do it now,
+      // before the first event, rather than during the flush.
+      OpenLineageClientUtils.toJson(java.util.Map.of());
       if (sink instanceof HttpLineageSink http) {
         probe(http);
       }
