@@ -13,7 +13,9 @@ import io.openlineage.client.utils.filesystem.FilesystemDatasetUtils;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Names Iceberg tables as OpenLineage datasets, from the catalog and storage profiles of the
@@ -30,12 +32,13 @@ import java.util.Optional;
  *       secret is never resolved here: the namespace is then {@code secret_ref:NAME}.
  * </ul>
  *
- * Immutable and thread-safe.
+ * Thread-safe; names are computed once per table.
  */
 final class DatasetNaming {
   /** The folder of local storage when the profile names none (as floe-catalog uses). */
   static final String DEFAULT_LOCAL_PATH = ".floe/warehouse";
 
+  private final Map<String, DatasetIdentifier> byTable = new ConcurrentHashMap<>();
   private final Optional<String> location;
   private final String catalogNamespace;
   private final String warehouse;
@@ -116,6 +119,10 @@ final class DatasetNaming {
    * namespaces).
    */
   DatasetIdentifier dataset(String table) {
+    return byTable.computeIfAbsent(table, this::name);
+  }
+
+  private DatasetIdentifier name(String table) {
     if (location.isPresent()) {
       String path = String.join("/", Arrays.asList(table.split("\\.")));
       try {

@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,21 +63,27 @@ final class LineageEmitter {
     return emitter;
   }
 
-  /** Queues {@code event}; never blocks and never throws. */
-  void submit(OpenLineage.RunEvent event) {
+  /**
+   * Queues the event {@code event} builds; never blocks and never throws. The event is not even
+   * built when it would be dropped (circuit open, closing, queue full), so an overloaded or dead
+   * endpoint costs an asset as little as possible.
+   */
+  void submit(Supplier<OpenLineage.RunEvent> event) {
     submitted.incrementAndGet();
-    if (circuitOpen || closing) {
+    if (circuitOpen || closing || queue.remainingCapacity() == 0) {
       return;
     }
-    // A full queue drops the event: counted as submitted but never delivered.
-    boolean queued = queue.offer(event);
-    if (!queued) {
+    // Another thread may have filled the queue meanwhile: then the event is dropped.
+    if (!queue.offer(event.get())) {
       LOG.debug("lineage queue full, event dropped");
     }
   }
 
   private void work() {
     try {
+      // The first serialisation sets the client's Jackson mapper up (slow when cold): do it now,
+      // before the first event, rather than during the flush.
+      OpenLineageClientUtils.toJson(java.util.Map.of());
       if (sink instanceof HttpLineageSink http) {
         probe(http);
       }

@@ -11,6 +11,7 @@ import dev.floe.core.model.StringOrSecret;
 import dev.floe.core.secret.ResolvedSetting;
 import dev.floe.core.secret.SecretResolver;
 import dev.floe.runtime.ObservabilityReport;
+import io.openlineage.client.OpenLineage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +78,14 @@ public final class ObservabilityOrchestrator implements AutoCloseable {
   static final String OTLP_TRACES_PATH = "/v1/traces";
 
   private static final AssetObserver.Scope NO_SCOPE = () -> {};
+
+  /**
+   * The OTLP exporter logs every failed export at SEVERE with a stack trace (java.util.logging);
+   * floe reports the failure itself (one warning, and the run summary), so that logger is quieted
+   * while floe exports. Held here so that the level is not lost with a collected logger.
+   */
+  private static final java.util.logging.Logger OTLP_EXPORT_LOG =
+      java.util.logging.Logger.getLogger("io.opentelemetry.exporter.internal.http.HttpExporter");
 
   private final @Nullable Tracing tracing;
   private final @Nullable Lineage lineage;
@@ -160,7 +170,7 @@ public final class ObservabilityOrchestrator implements AutoCloseable {
             .setAttribute(RUN_ID, runId)
             .startSpan();
     if (lineage != null) {
-      lineage.emitter().submit(lineage.events().runStart(id));
+      emit(e -> e.runStart(id));
     }
     return new Run(id, runId, span);
   }
@@ -218,6 +228,14 @@ public final class ObservabilityOrchestrator implements AutoCloseable {
     done = new ObservabilityReport(traceSignal, lineageSignal);
     report = done;
     return done;
+  }
+
+  /** Hands the event {@code event} builds to the emitter, which builds it only when it is kept. */
+  private void emit(Function<LineageEvents, OpenLineage.RunEvent> event) {
+    Lineage on = lineage;
+    if (on != null) {
+      on.emitter().submit(() -> event.apply(on.events()));
+    }
   }
 
   /** {@link #shutdown()}. */
@@ -302,7 +320,8 @@ public final class ObservabilityOrchestrator implements AutoCloseable {
                 id,
                 linked ? spanContext.getTraceId() : null,
                 linked ? spanContext.getSpanId() : null);
-        lineage.emitter().submit(lineage.events().assetStart(lineageRun));
+        LineageEvents.AssetRun started = lineageRun;
+        emit(e -> e.assetStart(started));
       }
       return new Asset(assetSpan, lineageRun);
     }
@@ -327,7 +346,7 @@ public final class ObservabilityOrchestrator implements AutoCloseable {
               success
                   ? null
                   : (failure != null ? failure : new IllegalStateException("run failed"));
-          lineage.emitter().submit(lineage.events().runEnd(id, cause));
+          emit(e -> e.runEnd(id, cause));
         }
       } catch (RuntimeException e) {
         LOG.warn("recording the end of run {} failed: {}", runId, e.toString());
@@ -386,7 +405,8 @@ public final class ObservabilityOrchestrator implements AutoCloseable {
         span.setStatus(StatusCode.OK);
         span.end();
         if (lineage != null && lineageRun != null) {
-          lineage.emitter().submit(lineage.events().assetComplete(lineageRun, outcome));
+          LineageEvents.AssetRun done = lineageRun;
+          emit(e -> e.assetComplete(done, outcome));
         }
       } catch (RuntimeException e) {
         LOG.warn("recording the success of an asset failed: {}", e.toString());
@@ -404,7 +424,8 @@ public final class ObservabilityOrchestrator implements AutoCloseable {
         span.setStatus(StatusCode.ERROR, error.getClass().getName());
         span.end();
         if (lineage != null && lineageRun != null) {
-          lineage.emitter().submit(lineage.events().assetFail(lineageRun, error));
+          LineageEvents.AssetRun done = lineageRun;
+          emit(e -> e.assetFail(done, error));
         }
       } catch (RuntimeException e) {
         LOG.warn("recording the failure of an asset failed: {}", e.toString());
@@ -469,6 +490,7 @@ public final class ObservabilityOrchestrator implements AutoCloseable {
         return new CountingSpanExporter(null, true, display);
       }
       SpanExporter delegate;
+      OTLP_EXPORT_LOG.setLevel(java.util.logging.Level.OFF);
       try {
         String value = endpoint.orElseThrow().reveal();
         if (config.otlpProtocol() == OtlpProtocol.GRPC) {

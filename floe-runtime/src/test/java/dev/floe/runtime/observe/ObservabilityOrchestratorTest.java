@@ -37,7 +37,7 @@ class ObservabilityOrchestratorTest {
             .withSpanExporter(spans)
             .withLineageSink(lineage)
             .withProjectDir(dir)
-            .withFlushDeadline(java.time.Duration.ofSeconds(5)));
+            .withFlushDeadline(java.time.Duration.ofSeconds(60)));
   }
 
   private static CompiledArtifacts noEndpoints() {
@@ -347,7 +347,7 @@ class ObservabilityOrchestratorTest {
             TestArtifacts.noSecrets(dir),
             ObservabilityOptions.DEFAULTS
                 .withLineageSink(failing)
-                .withFlushDeadline(java.time.Duration.ofSeconds(5)))) {
+                .withFlushDeadline(java.time.Duration.ofSeconds(60)))) {
       RunObserver run = observe.startRun(UUID.randomUUID().toString());
       for (int i = 0; i < 10; i++) {
         run.asset(TestArtifacts.asset("a" + i)).succeeded(outcome("silver.a" + i));

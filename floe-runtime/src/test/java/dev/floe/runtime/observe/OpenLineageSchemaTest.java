@@ -147,7 +147,7 @@ class OpenLineageSchemaTest {
                 .withSpanExporter(
                     io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter.create())
                 .withProjectDir(dir)
-                .withFlushDeadline(java.time.Duration.ofSeconds(5)))) {
+                .withFlushDeadline(java.time.Duration.ofSeconds(60)))) {
       RunObserver run = observe.startRun(UUID.randomUUID().toString());
       run.asset(TestArtifacts.asset("a"))
           .succeeded(ObservabilityOrchestratorTest.outcome("silver.a"));

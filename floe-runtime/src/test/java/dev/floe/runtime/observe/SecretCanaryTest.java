@@ -77,7 +77,9 @@ class SecretCanaryTest {
           ObservabilityOrchestrator.create(
               artifacts(),
               secrets(traces.url(), lineage.url()),
-              ObservabilityOptions.DEFAULTS.withProjectDir(dir))) {
+              ObservabilityOptions.DEFAULTS
+                  .withProjectDir(dir)
+                  .withUnansweredDeadline(java.time.Duration.ofSeconds(60)))) {
         report = DegradationTest.runAssets(observe);
       }
       assertThat(report.traces().delivered()).isEqualTo(DegradationTest.SPANS);
@@ -122,7 +124,8 @@ class SecretCanaryTest {
             ObservabilityOptions.DEFAULTS
                 .withSpanExporter(memory)
                 .withLineageSink(sink)
-                .withProjectDir(dir))) {
+                .withProjectDir(dir)
+                .withFlushDeadline(java.time.Duration.ofSeconds(60)))) {
       DegradationTest.runAssets(observe);
     }
     assertThat(memory.getFinishedSpanItems()).hasSize(DegradationTest.SPANS);
