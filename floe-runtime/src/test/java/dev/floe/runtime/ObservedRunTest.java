@@ -126,9 +126,15 @@ class ObservedRunTest {
   }
 
   private RunResult run(Path project) throws IOException {
+    return run(project, dev.floe.runtime.observe.ObservabilityOptions.DEFAULTS);
+  }
+
+  private RunResult run(Path project, dev.floe.runtime.observe.ObservabilityOptions options)
+      throws IOException {
     FloeDefinitions defs =
         FloeDefinitions.builder()
             .artifacts(artifacts(project))
+            .observabilityOptions(options)
             .projectDir(project)
             .assetClasses(fifty)
             .parallelism(4)
@@ -141,7 +147,16 @@ class ObservedRunTest {
 
   @Test
   void everySpanAndEventArrivesWhileTheEndpointsAnswer(@TempDir Path project) throws IOException {
-    RunResult result = run(project);
+    // Generous time limits: this is about what arrives, not how fast a cold JVM on a busy CI
+    // machine answers its first request (the defaults give up on a first answer after 2 s).
+    RunResult result =
+        run(
+            project,
+            dev.floe.runtime.observe.ObservabilityOptions.DEFAULTS
+                .withConnectTimeout(Duration.ofSeconds(10))
+                .withExportTimeout(Duration.ofSeconds(20))
+                .withFlushDeadline(Duration.ofSeconds(30))
+                .withUnansweredDeadline(Duration.ofSeconds(30)));
     List<ReceivedSpan> spans = otlp.awaitSpans(ASSETS + 1, Duration.ofSeconds(10));
     assertThat(spans).hasSize(ASSETS + 1);
     assertThat(spans)

@@ -33,6 +33,9 @@ final class LineageEmitter {
   private final AtomicLong submitted = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
   private volatile boolean answered;
+  // Consecutive failures of an endpoint that answered before; only the emitter thread touches it.
+  private int strikes;
+  private static final int STRIKES = 3;
   private volatile boolean circuitOpen;
   private volatile boolean failureSeen;
   private volatile boolean closing;
@@ -104,13 +107,23 @@ final class LineageEmitter {
   }
 
   private void probe(HttpLineageSink http) throws InterruptedException {
+    long start = System.nanoTime();
     try {
       http.probe();
       answered = true;
     } catch (IOException | RuntimeException e) {
-      open(e);
+      // A quick failure (refused, 5xx) is a dead endpoint: open the circuit before any event. A
+      // slow one (no answer in time) proves nothing on a cold or busy JVM: the first event
+      // decides, and until an answer comes the flush waits only the unanswered deadline.
+      if (System.nanoTime() - start < QUICK_FAILURE_NANOS || !(e instanceof IOException)) {
+        open(e);
+      } else {
+        LOG.debug("lineage endpoint {} did not answer the probe in time", endpoint);
+      }
     }
   }
+
+  private static final long QUICK_FAILURE_NANOS = 500_000_000L;
 
   private void open(Exception e) {
     failureSeen = true;
@@ -126,12 +139,21 @@ final class LineageEmitter {
     try {
       sink.send(OpenLineageClientUtils.toJson(event));
       answered = true;
+      strikes = 0;
       delivered.incrementAndGet();
     } catch (LineageSink.RejectedEventException e) {
       failureSeen = true;
       LOG.warn("lineage endpoint {} refused an event: {}", endpoint, e.getMessage());
     } catch (IOException | RuntimeException e) {
-      open(e);
+      // An endpoint that has answered before gets a few chances (one slow answer on a busy
+      // machine is not a dead endpoint); one that never answered opens the circuit at once.
+      if (!answered || ++strikes >= STRIKES) {
+        open(e);
+      } else {
+        failureSeen = true;
+        LOG.debug(
+            "lineage endpoint {} failed once, trying the next event: {}", endpoint, e.toString());
+      }
     }
   }
 
