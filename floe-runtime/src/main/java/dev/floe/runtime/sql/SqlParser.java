@@ -200,7 +200,10 @@ final class SqlParser implements AutoCloseable {
       long location = number(node.path("query_location"));
       int offset = location < 0 ? -1 : text.charOffset(location);
       long byteLength = number(node.path("query_location_length"));
-      int length = offset < 0 || byteLength < 0 ? 1 : text.charLength(offset, byteLength);
+      int length =
+          offset < 0 || byteLength < 0
+              ? 1
+              : text.nameLength(offset, text.charLength(offset, byteLength));
       tables.add(new TableRef(catalog, schema, table, offset, length));
     }
 

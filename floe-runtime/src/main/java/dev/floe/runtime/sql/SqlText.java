@@ -41,6 +41,34 @@ final class SqlText {
     return i - start;
   }
 
+  /**
+   * The characters of the dotted name at {@code start} ({@code bronze.orders}, {@code "silver"."Stg
+   * Orders"}), at most {@code limit}: DuckDB's length of a table reference also covers its alias.
+   */
+  int nameLength(int start, int limit) {
+    int end = Math.min(text.length(), start + limit);
+    int i = start;
+    while (i < end) {
+      if (text.charAt(i) == '"') {
+        i++;
+        while (i < end && (text.charAt(i) != '"' || (i + 1 < end && text.charAt(i + 1) == '"'))) {
+          i += text.charAt(i) == '"' ? 2 : 1;
+        }
+        i = Math.min(end, i + 1);
+      } else {
+        while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+          i++;
+        }
+      }
+      if (i < end && text.charAt(i) == '.') {
+        i++;
+      } else {
+        break;
+      }
+    }
+    return i > start ? i - start : limit;
+  }
+
   /** The 1-based line and column of character {@code offset}: {@code [line, column]}. */
   int[] lineColumn(int offset) {
     int line = 1;

@@ -24,4 +24,14 @@ class SqlTextTest {
     assertThat(text.charLength(2, 7)).isEqualTo(3);
     assertThat(text.charOffset(100)).isEqualTo(5);
   }
+
+  @Test
+  void nameLengthsStopBeforeTheAlias() {
+    SqlText text = new SqlText("FROM bronze.orders o, \"a\"\"b\".\"c d\" x, t");
+    assertThat(text.nameLength(5, 15)).isEqualTo("bronze.orders".length());
+    int quoted = text.text().indexOf('"');
+    assertThat(text.nameLength(quoted, 12)).isEqualTo("\"a\"\"b\".\"c d\"".length());
+    assertThat(text.nameLength(text.text().length() - 1, 1)).isEqualTo(1);
+    assertThat(text.nameLength(0, 0)).isZero();
+  }
 }
