@@ -246,7 +246,14 @@ class SqlRunTest {
     assertThat(complete.at("/outputs/0/name").asText()).contains("mart_revenue");
 
     // re-running replaces the tables
-    RunResult again = builder().build().materialize("+mart_revenue");
+    RunResult again =
+        builder()
+            .observabilityOptions(
+                ObservabilityOptions.DEFAULTS
+                    .withSpanExporter(InMemorySpanExporter.create())
+                    .withLineageSink(e -> {}))
+            .build()
+            .materialize("+mart_revenue");
     assertThat(again.succeeded()).isTrue();
     assertThat(again.assets()).hasSize(5);
     assertThat(read(catalog, "gold", "mart_revenue")).hasSize(revenue.size());
