@@ -30,7 +30,10 @@ final class SqlParser implements AutoCloseable {
 
   SqlParser() {
     try {
-      connection = DriverManager.getConnection("jdbc:duckdb:", new Properties());
+      // Parsing needs no worker threads; DuckDB would start one per core.
+      Properties properties = new Properties();
+      properties.setProperty("threads", "1");
+      connection = DriverManager.getConnection("jdbc:duckdb:", properties);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot open DuckDB to parse SQL: " + e.getMessage(), e);
     }
