@@ -26,6 +26,7 @@ import dev.floe.runtime.engine.RunResources;
 import dev.floe.runtime.observe.ObservabilityOptions;
 import dev.floe.runtime.observe.ObservabilityOrchestrator;
 import dev.floe.runtime.observe.RunObserver;
+import dev.floe.runtime.sql.SqlTransforms;
 import dev.floe.runtime.table.IcebergRunTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -479,8 +480,12 @@ public final class FloeDefinitions {
           classes.isEmpty() ? AssetDiscovery.find(compiled.assetPackages(), loader) : classes;
       List<Problem> problems = new ArrayList<>();
       String namespace = compiled.catalog().value().namespace();
-      List<AssetSpec> specs = AssetSpecs.read(found, namespace, problems);
-      if (specs.isEmpty() && problems.isEmpty()) {
+      List<AssetSpec> specs = new ArrayList<>(AssetSpecs.read(found, namespace, problems));
+      boolean sqlOnly =
+          !compiled.transforms().isEmpty()
+              && classes.isEmpty()
+              && compiled.assetPackages().isEmpty();
+      if (specs.isEmpty() && problems.isEmpty() && !sqlOnly) {
         throw new ProblemException(
             Problem.error(
                     RuntimeCode.U010,
@@ -495,6 +500,14 @@ public final class FloeDefinitions {
                         : "put the compiled asset classes on the class path (floe run --classpath target/classes)")
                 .build());
       }
+      SqlTransforms.Result sql =
+          SqlTransforms.read(
+              compiled.transforms(),
+              project,
+              namespace,
+              specs.stream().flatMap(s -> s.outputs().stream()).toList(),
+              problems);
+      specs.addAll(sql.assets());
       RunResources probe =
           new RunResources(
               () -> {
@@ -506,7 +519,12 @@ public final class FloeDefinitions {
               tables,
               registered,
               project);
-      AssetGraph graph = AssetGraph.build(specs, probe.injectable(), problems);
+      AssetGraph graph;
+      try {
+        graph = AssetGraph.build(specs, probe.injectable(), problems);
+      } catch (ProblemException e) {
+        throw e.withSources(sql.sources());
+      }
       return new FloeDefinitions(this, compiled, project.toAbsolutePath().normalize(), graph);
     }
 

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The problem codes of the asset runtime, family {@code FLOE-U}: asset definitions and the graph
- * (001-019), runs (020-039), compute engines and table helpers (040-059). Each is documented in
- * {@code docs/errors.md}; a code never changes meaning once released.
+ * (001-019), runs (020-039), compute engines and table helpers (040-059); family {@code FLOE-Q}:
+ * SQL transforms (001-019). Each is documented in {@code docs/errors.md}; a code never changes
+ * meaning once released.
  */
 @Api(status = Api.Status.EXPERIMENTAL)
 public enum RuntimeCode implements ProblemCode {
@@ -55,7 +56,23 @@ public enum RuntimeCode implements ProblemCode {
   /** A column type has no Iceberg equivalent. */
   U046("unsupported column type"),
   /** A table could not be made readable by the compute engine. */
-  U047("table not readable by the engine");
+  U047("table not readable by the engine"),
+  /** A SQL transform's file does not parse. */
+  Q001("SQL does not parse"),
+  /** A SQL transform reads a table that no asset writes. */
+  Q002("query reads an unknown table"),
+  /** A SQL transform's file holds something other than a single SELECT. */
+  Q003("not a single SELECT"),
+  /** A {@code type: dbt} transform: floe cannot run dbt yet. */
+  Q004("dbt transforms not supported yet"),
+  /** A SQL transform's path does not exist or holds no {@code .sql} file. */
+  Q005("SQL transform folder not found or empty"),
+  /** A SQL file's name or folder is not a valid asset, table or namespace name. */
+  Q006("invalid SQL file name"),
+  /** A SQL transform reads the table it writes. */
+  Q007("query reads its own output"),
+  /** A SQL file cannot be read. */
+  Q008("SQL file cannot be read");
 
   private final String title;
 
