@@ -109,7 +109,9 @@ class DemoPipelineTest {
         .allSatisfy(
             c -> {
               String email = (String) c.getField("email");
-              assertThat(email).isNotNull().isEqualTo(email.strip().toLowerCase(java.util.Locale.ROOT));
+              assertThat(email)
+                  .isNotNull()
+                  .isEqualTo(email.strip().toLowerCase(java.util.Locale.ROOT));
               assertThat((String) c.getField("region")).isIn("NORTH", "SOUTH", "EAST", "WEST");
             });
 
@@ -117,7 +119,10 @@ class DemoPipelineTest {
     assertThat(products).hasSize(Bronze.PRODUCTS);
     assertThat(products).allSatisfy(p -> assertThat((BigDecimal) p.getField("price")).isPositive());
     Record seven =
-        products.stream().filter(p -> (long) p.getField("product_id") == 7).findFirst().orElseThrow();
+        products.stream()
+            .filter(p -> (long) p.getField("product_id") == 7)
+            .findFirst()
+            .orElseThrow();
     assertThat(seven.getField("price")).isEqualTo(Bronze.price(7).add(BigDecimal.ONE));
 
     List<Record> orders = rows("silver.stg_orders");
@@ -125,7 +130,8 @@ class DemoPipelineTest {
     assertThat(orders).hasSize(Bronze.ORDERS - Bronze.ORDERS / 123);
     Set<Long> customerIds = new HashSet<>();
     customers.forEach(c -> customerIds.add((Long) c.getField("customer_id")));
-    assertThat(orders).allSatisfy(o -> assertThat(customerIds).contains((Long) o.getField("customer_id")));
+    assertThat(orders)
+        .allSatisfy(o -> assertThat(customerIds).contains((Long) o.getField("customer_id")));
 
     List<Record> items = rows("silver.stg_order_items");
     assertThat(unique(items, "order_item_id")).isTrue();
@@ -159,9 +165,23 @@ class DemoPipelineTest {
     Path sources = Path.of("src/main/java");
     List<String> forbidden =
         List.of(
-            "System.getenv", "System.getProperty", "http://", "https://", "jdbc:", "secret",
-            "password", "token", "Tracer", "OpenTelemetry", "OpenLineage", "Catalogs",
-            "SecretResolver", "FloeProject", "ArtifactJson", "platform.yaml", "s3://");
+            "System.getenv",
+            "System.getProperty",
+            "http://",
+            "https://",
+            "jdbc:",
+            "secret",
+            "password",
+            "token",
+            "Tracer",
+            "OpenTelemetry",
+            "OpenLineage",
+            "Catalogs",
+            "SecretResolver",
+            "FloeProject",
+            "ArtifactJson",
+            "platform.yaml",
+            "s3://");
     long lines = 0;
     List<Path> files = new ArrayList<>();
     try (Stream<Path> all = Files.walk(sources)) {
