@@ -32,7 +32,8 @@ class PipelineJarTest extends OnDemoProject {
     Files.writeString(
         file,
         Files.readString(file, StandardCharsets.UTF_8)
-            .replace("packages: [dev.floe.demo]", "packages: [com.acme.shipping]"),
+            .replace("packages: [dev.floe.demo]", "packages: [com.acme.shipping]")
+            .replaceAll("(?m)^transforms:\\n(  .*\\n)+", ""),
         StandardCharsets.UTF_8);
     Path source =
         Files.createDirectories(temp.resolve("src/com/acme/shipping")).resolve("Ships.java");

@@ -20,7 +20,8 @@ class RunCommandTest extends OnDemoProject {
     String yaml = Files.readString(file, StandardCharsets.UTF_8);
     Files.writeString(
         file,
-        yaml.replace("packages: [dev.floe.demo]", "packages: [" + packages + "]"),
+        yaml.replace("packages: [dev.floe.demo]", "packages: [" + packages + "]")
+            .replaceAll("(?m)^transforms:\\n(  .*\\n)+", ""),
         StandardCharsets.UTF_8);
   }
 

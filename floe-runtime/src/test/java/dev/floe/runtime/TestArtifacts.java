@@ -12,15 +12,40 @@ import java.util.Map;
 final class TestArtifacts {
   private TestArtifacts() {}
 
-  /** The demo project copied into {@code dir} and compiled against {@code environment}. */
+  /**
+   * The demo project copied into {@code dir} and compiled against {@code environment}, without its
+   * SQL transforms: the tests bring their own assets.
+   */
   static CompiledArtifacts compile(Path dir, String environment) {
     DemoProject demo = DemoProject.copyTo(dir);
     FloeProject project = FloeProject.builder().variables(Map.of()).build();
-    return project
-        .load(
-            demo.floeYaml(),
-            PlatformRequest.builder().environment(environment).workDir(dir).homeDir(dir).build())
-        .artifacts();
+    return withoutTransforms(
+        project
+            .load(
+                demo.floeYaml(),
+                PlatformRequest.builder()
+                    .environment(environment)
+                    .workDir(dir)
+                    .homeDir(dir)
+                    .build())
+            .artifacts());
+  }
+
+  /** {@code a} without its transforms. */
+  static CompiledArtifacts withoutTransforms(CompiledArtifacts a) {
+    return new CompiledArtifacts(
+        a.version(),
+        a.metadata(),
+        a.environment(),
+        a.platformVersion(),
+        a.platformSource(),
+        a.catalog(),
+        a.storage(),
+        a.compute(),
+        a.observability(),
+        a.assetPackages(),
+        List.of(),
+        a.governance());
   }
 
   /** {@code artifacts} with other asset packages. */
