@@ -175,9 +175,9 @@ final class DemoCommand extends FloeSubcommand {
             + " --select +mart_revenue     # a gold table and what it needs");
     reporter.line("Run it against another environment (same floe.yaml, same code):");
     reporter.line(
-        "  ./floe platform check --env dev -f "
-            + file
-            + "      # are the dev servers and secrets there?");
+        "  ./floe platform check --platform "
+            + SourcePaths.display(demo.resolve("platform/dev"), terminal.workDir())
+            + "   # are the dev servers and secrets there?");
     reporter.line("  ./floe demo --env dev");
     if (!result.succeeded()) {
       reporter.line("");
