@@ -112,17 +112,18 @@ class ObservedRunTest {
                 + lineage.endpoint()
                 + "\n  lineage_namespace: observed\n"),
         StandardCharsets.UTF_8);
-    return FloeProject.builder()
-        .variables(Map.of())
-        .build()
-        .load(
-            demo.floeYaml(),
-            PlatformRequest.builder()
-                .environment("local")
-                .workDir(project)
-                .homeDir(project)
-                .build())
-        .artifacts();
+    return TestArtifacts.withoutTransforms(
+        FloeProject.builder()
+            .variables(Map.of())
+            .build()
+            .load(
+                demo.floeYaml(),
+                PlatformRequest.builder()
+                    .environment("local")
+                    .workDir(project)
+                    .homeDir(project)
+                    .build())
+            .artifacts());
   }
 
   private RunResult run(Path project) throws IOException {

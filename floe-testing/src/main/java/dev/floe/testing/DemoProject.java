@@ -47,6 +47,17 @@ public final class DemoProject {
   /** The environments of the demo project, in the order {@code floe demo} shows them. */
   public static final List<String> ENVIRONMENTS = List.of("local", "dev", "staging", "prod");
 
+  /** The demo's SQL transforms (silver and gold), relative to its root. */
+  public static final List<String> SQL_FILES =
+      List.of(
+          "sql/silver/stg_customers.sql",
+          "sql/silver/stg_products.sql",
+          "sql/silver/stg_orders.sql",
+          "sql/silver/stg_order_items.sql",
+          "sql/gold/mart_customer_orders.sql",
+          "sql/gold/mart_product_performance.sql",
+          "sql/gold/mart_revenue.sql");
+
   /** The pipeline file of the demo project, relative to its root. */
   public static final String FLOE_YAML = "floe.yaml";
 
@@ -71,6 +82,7 @@ public final class DemoProject {
     List<String> files = new ArrayList<>();
     files.add(FLOE_YAML);
     ENVIRONMENTS.forEach(env -> files.add(platformPath(env)));
+    files.addAll(SQL_FILES);
     for (String file : files) {
       try (InputStream in = DemoProject.class.getResourceAsStream(RESOURCES + file)) {
         if (in == null) {

@@ -88,7 +88,9 @@ class DemoProjectTest {
   private static List<String> sourceFiles(Path demo) throws IOException {
     List<String> names = new ArrayList<>();
     for (String file : files(demo)) {
-      if (file.equals("floe.yaml") || file.matches("platform/[^/]+/platform\\.yaml")) {
+      if (file.equals("floe.yaml")
+          || file.matches("platform/[^/]+/platform\\.yaml")
+          || file.matches("sql/.+\\.sql")) {
         names.add(file);
       }
     }

@@ -22,6 +22,14 @@ final class SqlProject {
   /** The demo project copied into {@code dir}, compiled for the local platform. */
   static CompiledArtifacts compile(Path dir, List<FloeSpec.Transform> transforms) {
     DemoProject demo = DemoProject.copyTo(dir);
+    // The tests write SQL files of their own: the demo's are not part of them.
+    for (String file : DemoProject.SQL_FILES) {
+      try {
+        Files.deleteIfExists(dir.resolve(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     // A DuckDB file named like the default namespace makes "demo" an ambiguous name in DuckDB
     // (catalog demo, schema demo) when the loader makes demo.* tables readable.
     demo.edit("platform/local/platform.yaml", ".floe/demo.duckdb", ".floe/engine.duckdb");
