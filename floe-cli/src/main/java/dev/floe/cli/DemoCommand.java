@@ -166,6 +166,10 @@ final class DemoCommand extends FloeSubcommand {
     }
     reporter.line("");
     reporter.line("Look at the data:");
+    reporter.line(
+        "  ./floe query -f "
+            + file
+            + " \"SELECT region, sum(revenue) AS revenue FROM gold.mart_revenue GROUP BY region\"");
     reporter.line("  ./floe tables -f " + file + " --env " + artifacts.environment());
     reporter.line(
         "  ./floe run -f "

@@ -30,6 +30,7 @@ final class FloeCommand extends CommandGroup {
     all.put("scan", ScanCommand::new);
     all.put("run", RunCommand::new);
     all.put("tables", TablesCommand::new);
+    all.put("query", QueryCommand::new);
     all.put("demo", DemoCommand::new);
     all.put("generate-completion", CompletionCommand::new);
     return java.util.Collections.unmodifiableMap(all);

@@ -8,5 +8,6 @@ package dev.floe.cli;
 public enum Format {
   text,
   json,
-  sarif
+  sarif,
+  csv
 }

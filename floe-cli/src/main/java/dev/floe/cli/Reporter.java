@@ -51,7 +51,7 @@ final class Reporter {
         text(problems, sources);
         print(SarifReport.write(List.of(), problems, terminal.workDir()));
       }
-      case text -> text(problems, sources);
+      case text, csv -> text(problems, sources);
     }
     return problems.stream().anyMatch(Problem::isError) ? ExitCodes.INPUT : ExitCodes.OK;
   }
@@ -93,7 +93,7 @@ final class Reporter {
     switch (format) {
       case json -> print(JsonRenderer.render(List.of(problem), verbosity));
       case sarif -> print(SarifReport.write(List.of(), List.of(problem), terminal.workDir()));
-      case text -> {}
+      case text, csv -> {}
     }
     return ExitCodes.USAGE;
   }

@@ -143,7 +143,7 @@ final class ScanCommand extends FloeSubcommand {
                 }
                 json.writeEndArray();
               });
-      case text -> {
+      case text, csv -> {
         if (!problems.isEmpty()) {
           reporter.text(problems, result.sources());
         }
@@ -184,7 +184,7 @@ final class ScanCommand extends FloeSubcommand {
         }
         reporter.sarif(List.of(), warnings);
       }
-      case text -> {
+      case text, csv -> {
         if (!warnings.isEmpty()) {
           reporter.text(warnings, result.sources());
         }

@@ -76,6 +76,7 @@ class CommandLineTest {
             "schema export",
             "run",
             "tables",
+            "query",
             "demo");
   }
 
