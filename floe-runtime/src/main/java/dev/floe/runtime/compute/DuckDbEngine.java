@@ -61,7 +61,7 @@ final class DuckDbEngine implements ComputeEngine {
     try {
       applySettings(root, settings, projectDir);
     } catch (SQLException | IOException | RuntimeException e) {
-      closeQuietly(root);
+      Connections.closeQuietly(root);
       throw ComputeProblems.unavailable(
           profile,
           "duckdb, database " + database,
@@ -114,7 +114,7 @@ final class DuckDbEngine implements ComputeEngine {
         throw closedEngine();
       }
       try {
-        handedOut.removeIf(DuckDbEngine::isClosed);
+        handedOut.removeIf(Connections::isClosed);
         Connection connection = root.duplicate();
         handedOut.add(connection);
         return connection;
@@ -138,14 +138,6 @@ final class DuckDbEngine implements ComputeEngine {
         List.of());
   }
 
-  private static boolean isClosed(Connection connection) {
-    try {
-      return connection.isClosed();
-    } catch (SQLException e) {
-      return true;
-    }
-  }
-
   @Override
   public DataSource dataSource() {
     return dataSource;
@@ -163,17 +155,9 @@ final class DuckDbEngine implements ComputeEngine {
       handedOut.clear();
     }
     for (Connection connection : open) {
-      closeQuietly(connection);
+      Connections.closeQuietly(connection);
     }
-    closeQuietly(root);
-  }
-
-  private static void closeQuietly(Connection connection) {
-    try {
-      connection.close();
-    } catch (SQLException | RuntimeException e) {
-      // Closing is best effort: the run is over, and close() never throws.
-    }
+    Connections.closeQuietly(root);
   }
 
   @Override

@@ -126,7 +126,7 @@ final class JdbcEngine implements ComputeEngine {
           statement.execute(sql);
         }
       } catch (SQLException e) {
-        closeQuietly(connection);
+        Connections.closeQuietly(connection);
         throw e;
       }
     } catch (SQLException | RuntimeException e) {
@@ -143,18 +143,10 @@ final class JdbcEngine implements ComputeEngine {
       properties.clear();
     }
     synchronized (this) {
-      handedOut.removeIf(JdbcEngine::isClosed);
+      handedOut.removeIf(Connections::isClosed);
       handedOut.add(connection);
     }
     return connection;
-  }
-
-  private static boolean isClosed(Connection connection) {
-    try {
-      return connection.isClosed();
-    } catch (SQLException e) {
-      return true;
-    }
   }
 
   @Override
@@ -173,15 +165,7 @@ final class JdbcEngine implements ComputeEngine {
       open = new ArrayList<>(handedOut);
       handedOut.clear();
     }
-    open.forEach(JdbcEngine::closeQuietly);
-  }
-
-  private static void closeQuietly(Connection connection) {
-    try {
-      connection.close();
-    } catch (SQLException | RuntimeException e) {
-      // Closing is best effort: the run is over, and close() never throws.
-    }
+    open.forEach(Connections::closeQuietly);
   }
 
   /** Names the profile, the engine and the URL (which holds no login). */
