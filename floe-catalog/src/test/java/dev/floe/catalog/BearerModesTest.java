@@ -39,7 +39,7 @@ class BearerModesTest {
   @BeforeAll
   static void start() throws Exception {
     oauth = OAuth2Server.builder().build().start();
-    RestCatalogS3Test.warmUp(oauth);
+    oauth.warmUp();
     catalog = RestCatalogServer.builder().requireTokensFrom(oauth).build().start();
   }
 

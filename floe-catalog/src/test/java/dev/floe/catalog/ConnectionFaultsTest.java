@@ -49,7 +49,7 @@ class ConnectionFaultsTest {
   @BeforeAll
   static void startOAuth2() throws Exception {
     oauth = OAuth2Server.builder().build().start();
-    RestCatalogS3Test.warmUp(oauth);
+    oauth.warmUp();
   }
 
   @AfterAll

@@ -11,9 +11,6 @@ import dev.floe.testing.catalog.RestCatalogServer;
 import dev.floe.testing.catalog.TokenCheck;
 import dev.floe.testing.oauth2.OAuth2Server;
 import dev.floe.testing.s3.S3Server;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -188,22 +185,6 @@ class RestCatalogS3Test {
       assertThat(results.get(2).detail()).contains("bucket s3://lake");
       canaries.assertAbsentFrom(results.toString());
     }
-  }
-
-  /**
-   * Sends one token request by hand: the first request a mock-oauth2-server answers in a JVM takes
-   * seconds (template engine start-up), longer than a 5-second token lives.
-   */
-  static void warmUp(OAuth2Server oauth) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    http.send(
-        HttpRequest.newBuilder(oauth.tokenEndpoint())
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "grant_type=client_credentials&client_id=warm-up&client_secret=warm-up"))
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
   }
 
   /** Waits longer than a token lives, so that the token of the last request has expired. */

@@ -2,8 +2,12 @@ package dev.floe.testing.oauth2;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -103,6 +107,39 @@ public final class OAuth2Server implements AutoCloseable {
     // The server's own URLs say "localhost"; clients must reach (and tokens name) 127.0.0.1.
     baseUri = URI.create("http://127.0.0.1:" + httpServer.port());
     state = State.RUNNING;
+    return this;
+  }
+
+  /**
+   * Sends one client-credentials request through the token endpoint and forgets it: the first
+   * request a mock-oauth2-server answers in a JVM takes seconds (its template engine starts),
+   * longer than a short-lived token lives. Call it before timing anything or relying on short
+   * tokens; the warm-up request is removed from {@link #tokenRequests()}, its token still counts in
+   * {@link #issuedTokenCount()}.
+   *
+   * @return this server, for chaining
+   * @throws IllegalStateException if the server is not running or the request fails
+   */
+  public OAuth2Server warmUp() {
+    if (!isRunning()) {
+      throw new IllegalStateException("start the OAuth2 server before warming it up");
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(tokenEndpoint())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "grant_type=client_credentials&client_id=warm-up&client_secret=warm-up"))
+            .build();
+    try {
+      HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
+    } catch (IOException e) {
+      throw new IllegalStateException("the warm-up token request failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while warming up the OAuth2 server", e);
+    }
+    clearTokenRequests();
     return this;
   }
 
