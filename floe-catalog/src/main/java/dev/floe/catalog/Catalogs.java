@@ -266,7 +266,16 @@ public final class Catalogs {
             properties.getOrDefault(
                 CatalogProperties.CLIENT_POOL_SIZE,
                 Integer.toString(org.apache.iceberg.CatalogProperties.CLIENT_POOL_SIZE_DEFAULT)));
-    sqliteFile(url).ifPresent(Catalogs::createParent);
+    Optional<Path> sqlite = sqliteFile(url);
+    sqlite.ifPresent(Catalogs::createParent);
+    if (sqlite.isPresent()) {
+      // A write-ahead log: one sync per commit instead of several, readers (floe tables, floe
+      // query) never block the run's writer, and a crash never corrupts the catalog — a power
+      // loss may at most undo the last commits, leaving the tables at their earlier snapshots.
+      pool.putIfAbsent("jdbc.journal_mode", "WAL");
+      pool.putIfAbsent("jdbc.synchronous", "NORMAL");
+      pool.putIfAbsent("jdbc.busy_timeout", "10000");
+    }
     FileIO owned = plan.storage().open(context, resources);
     JdbcCatalog catalog =
         resources.add(

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Schema;
@@ -59,6 +60,7 @@ final class DuckDbLoader {
   }
 
   private final Path scratch;
+  private final Set<String> schemas = ConcurrentHashMap.newKeySet();
 
   DuckDbLoader(Path scratch) {
     this.scratch = scratch;
@@ -81,12 +83,14 @@ final class DuckDbLoader {
       files.addAll(paths);
     }
     String target = TableNames.quoted(id);
-    replaceable(connection, id);
+    boolean byName = table.properties().containsKey(TableProperties.DEFAULT_NAME_MAPPING);
     if (files.isEmpty()) {
+      replaceable(connection, id);
       execute(connection, "CREATE TABLE " + target + " (" + columns(id, schema) + ")");
       return Method.EMPTY;
     }
     if (deletes) {
+      replaceable(connection, id);
       Path folder = Files.createTempDirectory(scratchFolder(), "read-");
       try {
         Path file = folder.resolve("rows.parquet");
@@ -96,18 +100,16 @@ final class DuckDbLoader {
             "CREATE TABLE "
                 + target
                 + " AS "
-                + select(id, table, schema, List.of(file.toString())));
+                + select(id, byName, schema, List.of(file.toString())));
       } finally {
         deleteTree(folder);
       }
       return Method.READER;
     }
-    List<Path> local = files.stream().map(LocalFiles::path).flatMap(Optional::stream).toList();
-    if (local.size() == files.size() && local.stream().allMatch(Files::isRegularFile)) {
-      List<String> names = local.stream().map(Path::toString).toList();
-      execute(connection, "CREATE VIEW " + target + " AS " + select(id, table, schema, names));
+    if (view(connection, id, schema, files, byName)) {
       return Method.VIEW;
     }
+    replaceable(connection, id);
     Path folder = Files.createTempDirectory(scratchFolder(), "copy-");
     try {
       List<String> copies = new ArrayList<>();
@@ -116,11 +118,50 @@ final class DuckDbLoader {
         copy(table.io().newInputFile(files.get(i)), copy);
         copies.add(copy.toString());
       }
-      execute(connection, "CREATE TABLE " + target + " AS " + select(id, table, schema, copies));
+      execute(connection, "CREATE TABLE " + target + " AS " + select(id, byName, schema, copies));
     } finally {
       deleteTree(folder);
     }
     return Method.COPY;
+  }
+
+  /**
+   * Makes a table this run wrote readable from the data files the write produced, without asking
+   * the catalog: a view when they are local files, nothing otherwise.
+   *
+   * @return whether the table is readable now
+   */
+  boolean loadWritten(Connection connection, TableIdentifier id, Schema schema, List<String> files)
+      throws SQLException {
+    if (files.isEmpty()) {
+      replaceable(connection, id);
+      execute(
+          connection, "CREATE TABLE " + TableNames.quoted(id) + " (" + columns(id, schema) + ")");
+      return true;
+    }
+    return view(connection, id, schema, files, false);
+  }
+
+  /** A view over the files in place when they are all local files; {@code false} otherwise. */
+  private boolean view(
+      Connection connection, TableIdentifier id, Schema schema, List<String> files, boolean byName)
+      throws SQLException {
+    List<Path> local = files.stream().map(LocalFiles::path).flatMap(Optional::stream).toList();
+    if (local.size() != files.size() || !local.stream().allMatch(Files::isRegularFile)) {
+      return false;
+    }
+    List<String> names = local.stream().map(Path::toString).toList();
+    String view = " VIEW " + TableNames.quoted(id) + " AS " + select(id, byName, schema, names);
+    ensureSchema(connection, TableNames.schema(id));
+    try {
+      // One statement in the usual case: no view yet, or this table's view from an earlier load.
+      execute(connection, "CREATE OR REPLACE" + view);
+    } catch (SQLException e) {
+      // A table of that name (an earlier copy): dropped, then the view made afresh.
+      replaceable(connection, id);
+      execute(connection, "CREATE" + view);
+    }
+    return true;
   }
 
   private Path scratchFolder() throws IOException {
@@ -135,13 +176,21 @@ final class DuckDbLoader {
     return table.schema();
   }
 
-  /** Creates the schema and drops whatever {@code id} names in DuckDB now (table or view). */
-  private static void replaceable(Connection connection, TableIdentifier id) throws SQLException {
-    String schema = TableNames.schema(id);
-    synchronized (DuckDbLoader.class) {
-      // Two connections creating one schema at once conflict in DuckDB: one at a time.
-      execute(connection, "CREATE SCHEMA IF NOT EXISTS " + TableNames.quote(schema));
+  /** Creates {@code schema} in DuckDB unless this run did already. */
+  private void ensureSchema(Connection connection, String schema) throws SQLException {
+    if (!schemas.contains(schema)) {
+      synchronized (DuckDbLoader.class) {
+        // Two connections creating one schema at once conflict in DuckDB: one at a time.
+        execute(connection, "CREATE SCHEMA IF NOT EXISTS " + TableNames.quote(schema));
+      }
+      schemas.add(schema);
     }
+  }
+
+  /** Creates the schema and drops whatever {@code id} names in DuckDB now (table or view). */
+  private void replaceable(Connection connection, TableIdentifier id) throws SQLException {
+    String schema = TableNames.schema(id);
+    ensureSchema(connection, schema);
     String kind = null;
     try (PreparedStatement query =
         connection.prepareStatement(
@@ -185,10 +234,11 @@ final class DuckDbLoader {
   }
 
   /** {@code SELECT * FROM read_parquet([...])}, by field id unless the table maps names. */
-  private static String select(TableIdentifier id, Table table, Schema schema, List<String> files) {
+  private static String select(
+      TableIdentifier id, boolean byName, Schema schema, List<String> files) {
     String list =
         files.stream().map(DuckDbLoader::literal).collect(Collectors.joining(", ", "[", "]"));
-    if (table.properties().containsKey(TableProperties.DEFAULT_NAME_MAPPING)) {
+    if (byName) {
       return "SELECT "
           + schema.columns().stream()
               .map(f -> TableNames.quote(f.name()))

@@ -43,10 +43,12 @@ import org.apache.iceberg.types.Types;
  *
  * <p><b>Reading.</b> With DuckDB, {@link #load} makes the table's current snapshot readable as
  * {@code namespace.table} (see {@link DuckDbLoader}: local files in place, remote files copied
- * once, delete files applied by Iceberg's reader); a second load of the same snapshot does nothing.
- * With any other engine, {@code load} checks that the table exists and returns its name without
- * moving data: a PostgreSQL, Trino, Snowflake or Redshift engine reads its own tables (for Trino
- * and Snowflake, the same Iceberg tables through their own Iceberg connectors).
+ * once, delete files applied by Iceberg's reader); a second load of the same snapshot does nothing,
+ * and a table this run wrote whose current snapshot is still the one it committed is read from the
+ * data files of that write without planning a scan. With any other engine, {@code load} checks that
+ * the table exists and returns its name without moving data: a PostgreSQL, Trino, Snowflake or
+ * Redshift engine reads its own tables (for Trino and Snowflake, the same Iceberg tables through
+ * their own Iceberg connectors).
  *
  * <p><b>Writing.</b> {@link #writeQuery} and {@link #writeRows} write Parquet files with Iceberg's
  * generic writer through the table's own FileIO (so vended credentials apply) and commit
@@ -63,6 +65,7 @@ public final class IcebergRunTables implements RunTables {
   private final DuckDbLoader loader;
   private final Map<TableIdentifier, Object> locks = new ConcurrentHashMap<>();
   private final Map<TableIdentifier, Long> loaded = new ConcurrentHashMap<>();
+  private final Map<TableIdentifier, Written> written = new ConcurrentHashMap<>();
   private final AtomicLong loads = new AtomicLong();
   private final AtomicLong copies = new AtomicLong();
 
@@ -107,6 +110,10 @@ public final class IcebergRunTables implements RunTables {
       Table current = loadTable(id);
       Optional<Snapshot> snapshot = Optional.ofNullable(current.currentSnapshot());
       long key = snapshot.map(Snapshot::snapshotId).orElse(-1L);
+      Written mine = written.get(id);
+      if (mine != null && mine.snapshotId() == key && loadWritten(engineConnection, id, mine)) {
+        return TableNames.sql(id);
+      }
       Long done = loaded.get(id);
       if (done != null && done == key) {
         return TableNames.sql(id);
@@ -126,6 +133,30 @@ public final class IcebergRunTables implements RunTables {
       return TableNames.sql(id);
     }
   }
+
+  /**
+   * A table this run wrote and nobody changed since, made readable from the files of its write
+   * without planning a scan; {@code false} when its files are not local.
+   */
+  private boolean loadWritten(Connection connection, TableIdentifier id, Written mine) {
+    Long done = loaded.get(id);
+    if (done != null && done == mine.snapshotId()) {
+      return true;
+    }
+    try {
+      if (!loader.loadWritten(connection, id, mine.schema(), mine.files())) {
+        return false;
+      }
+    } catch (SQLException e) {
+      throw TableProblems.notReadable(id, engine.profile(), TableProblems.reason(e), e);
+    }
+    loaded.put(id, mine.snapshotId());
+    loads.incrementAndGet();
+    return true;
+  }
+
+  /** What a write of this run committed: its snapshot, schema and data files. */
+  private record Written(long snapshotId, Schema schema, List<String> files) {}
 
   /** How many query writes took DuckDB's COPY path. */
   long copyWriteCount() {
@@ -303,12 +334,14 @@ public final class IcebergRunTables implements RunTables {
       Snapshot snapshot = staged.currentSnapshot();
       transaction.commitTransaction();
       committed = true;
-      return new TableWrite(
+      long snapshotId = snapshot == null ? -1L : snapshot.snapshotId();
+      written.put(
           id,
-          writer.rows(),
-          staged.schema(),
-          snapshot == null ? -1L : snapshot.snapshotId(),
-          staged.location());
+          new Written(
+              snapshotId,
+              staged.schema(),
+              writer.files().stream().map(DataFile::location).toList()));
+      return new TableWrite(id, writer.rows(), staged.schema(), snapshotId, staged.location());
     } catch (CommitFailedException | ValidationException e) {
       throw TableProblems.writeFailed(
           id,
