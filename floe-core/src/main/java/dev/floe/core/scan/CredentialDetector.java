@@ -290,6 +290,11 @@ public final class CredentialDetector {
               "(?<![A-Za-z0-9_-])(?i:token)[ \\t]+([A-Za-z0-9._~+/-]{16,1000}+=*)",
               (token, line) -> authorizationLine(line) && randomLooking(token)),
           token(
+              CredentialRule.AUTHORIZATION_HEADER,
+              "-u",
+              "(?<![A-Za-z0-9_-])(?:-u|--user)[ \\t]+[\"']?[^\\s:\"'$]++:([^\\s\"'@]{6,200}+)[\"']?(?=\\s|$)",
+              (token, line) -> !plainWord(token) && !token.startsWith("$")),
+          token(
               CredentialRule.CONNECTION_STRING_PASSWORD,
               "",
               "(?i)(?<=[;?&])[ \\t]*(?:password|pwd|passwd)[ \\t]*=[ \\t]*([^;&\\s\"']{3,})",
@@ -430,7 +435,7 @@ public final class CredentialDetector {
   private static final Pattern EXAMPLE_HOST =
       Pattern.compile("(?:^|\\.)(?:example\\.(?:com|org|net)|example|test|invalid)$");
   private static final Pattern DOTTED_NAME =
-      Pattern.compile("^[A-Za-z_$][\\w$]*+(?:\\.[A-Za-z_$][\\w$]*+)++$");
+      Pattern.compile("^[A-Za-z_$][A-Za-z_$]*+[0-9]*+(?:\\.[A-Za-z_$][A-Za-z_$]*+[0-9]*+)++$");
 
   private CredentialDetector() {}
 
@@ -454,6 +459,11 @@ public final class CredentialDetector {
     void set(String secretName, int untilLine) {
       name = secretName;
       until = untilLine;
+    }
+
+    void clear() {
+      name = null;
+      until = 0;
     }
   }
 
@@ -657,7 +667,11 @@ public final class CredentialDetector {
       // Source code inside JSON strings (notebooks): read it with its escapes undone, keeping
       // every column where it was.
       String unescaped = line.replace("\\\"", " \"").replace("\\'", " '").replace("\\n", "  ");
+      int from = hits.size();
       keyValues(unescaped, number, Syntax.TEXT, context, taken, hits);
+      for (int i = from; i < hits.size(); i++) {
+        hits.set(i, trimmed(hits.get(i), line));
+      }
     }
     if (syntax.code()) {
       Matcher typed = TYPED_ASSIGNMENT.matcher(line);
@@ -704,6 +718,16 @@ public final class CredentialDetector {
     return hits;
   }
 
+  /** A hit found in an unescaped line, without the escapes' backslashes at its ends. */
+  private static Hit trimmed(Hit hit, String line) {
+    int start = hit.start();
+    int end = Math.min(hit.end(), line.length());
+    while (end > start && (line.charAt(end - 1) == '\\' || line.charAt(end - 1) == ' ')) {
+      end--;
+    }
+    return new Hit(hit.rule(), hit.line(), start, end, hit.key());
+  }
+
   /** The {@link #ASSIGNMENT}s of a line; {@code text} is the line as read, or unescaped. */
   private static void keyValues(
       String text, int number, Syntax syntax, Context context, List<Hit> taken, List<Hit> hits) {
@@ -713,8 +737,13 @@ public final class CredentialDetector {
       int group = m.group(3) != null ? 3 : m.group(4) != null ? 4 : 5;
       String value = m.group(group);
       String lower = key.toLowerCase(Locale.ROOT);
-      if (NAME_KEYS.contains(lower) && CredentialKeys.isCredential(value)) {
-        context.set(value, number + 3);
+      if (NAME_KEYS.contains(lower)) {
+        // The next entry's name ends the previous one's: name: LOG_LEVEL / value: … is not it.
+        if (CredentialKeys.isCredential(value)) {
+          context.set(value, number + 3);
+        } else {
+          context.clear();
+        }
         continue;
       }
       String named = context.at(number);

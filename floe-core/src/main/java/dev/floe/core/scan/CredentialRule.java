@@ -252,8 +252,9 @@ public enum CredentialRule {
   AUTHORIZATION_HEADER(
       "authorization-header",
       "credential in an Authorization header",
-      "A random-looking token after Bearer anywhere in a value, or a Basic user:password (base 64)"
-          + " or Token credential on a line that names an Authorization header.",
+      "A random-looking token after Bearer anywhere in a value, a Basic user:password (base 64)"
+          + " or Token credential on a line that names an Authorization header, or the password of"
+          + " curl's -u/--user user:password.",
       Precision.HIGH),
   CONNECTION_STRING_PASSWORD(
       "connection-string-password",
