@@ -14,7 +14,7 @@ final class Allowlist {
   private static final Pattern REFERENCE =
       Pattern.compile(
           "\\$\\{[^}]*}|\\$\\([^)]*\\)|\\{\\{.*?}}|#\\{[^}]*}|%\\([A-Za-z_][\\w.]*\\)[sd]"
-              + "|(?<![A-Za-z0-9])%[A-Z_][A-Z0-9_]*%|%env\\([^)]*\\)%|@[A-Za-z_][\\w.-]*@"
+              + "|(?<![A-Za-z0-9])%[A-Z_][A-Z0-9_]*%|%\\{[^}]*}|%env\\([^)]*\\)%|@[A-Za-z_][\\w.-]*@"
               + "|^\\$[A-Za-z_][A-Za-z0-9_]*$|^\\$\\{?env:|^!(?:Ref|Sub|GetAtt|ImportValue|secret|env_var)\\b");
   private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]*>|\\[[A-Z_ -]+]");
   private static final Pattern UUID =

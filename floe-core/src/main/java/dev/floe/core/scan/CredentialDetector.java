@@ -272,7 +272,7 @@ public final class CredentialDetector {
               CredentialRule.BASIC_AUTH_URL,
               "://",
               "(?<![A-Za-z0-9+.-])[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\\s:/?#@'\"<>{}]*+:"
-                  + "([^\\s/?#@'\"]{3,})@[A-Za-z0-9\\[${]",
+                  + "([^\\s/?#@'\"]{3,256}+)@[A-Za-z0-9\\[${]",
               (password, line) -> urlPassword(password, line)),
           token(
               CredentialRule.AUTHORIZATION_HEADER,
@@ -297,12 +297,12 @@ public final class CredentialDetector {
           token(
               CredentialRule.CONNECTION_STRING_PASSWORD,
               "",
-              "(?i)(?<=[;?&])[ \\t]*(?:password|pwd|passwd)[ \\t]*=[ \\t]*([^;&\\s\"']{3,})",
+              "(?i)(?<=[;?&])[ \\t]*(?:password|pwd|passwd)[ \\t]*=[ \\t]*([^;&\\s\"']{3,}+)",
               (token, line) -> !plainWord(token)),
           token(
               CredentialRule.CONNECTION_STRING_PASSWORD,
               "",
-              "(?i)(?<![A-Za-z0-9_.-])(?:password|pwd|passwd)[ \\t]*=[ \\t]*([^;&\\s\"']{3,})(?=;)",
+              "(?i)(?<![A-Za-z0-9_.-])(?:password|pwd|passwd)[ \\t]*=[ \\t]*([^;&\\s\"']{3,256}+)(?=;)",
               (token, line) -> !plainWord(token)));
 
   /** A double-quoted, single-quoted or bare value: groups 1, 2, 3 relative to its start. */
