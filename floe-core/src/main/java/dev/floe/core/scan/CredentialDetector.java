@@ -253,9 +253,7 @@ public final class CredentialDetector {
               "(?<![A-Za-z0-9_-])(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,250}"
                   + "|sk-[A-Za-z0-9_-]{16,200}T3BlbkFJ[A-Za-z0-9_-]{16,200}"
                   + "|sk-[A-Za-z0-9]{32,64})(?![A-Za-z0-9_-])",
-              (token, line) ->
-                  randomLooking(token.substring(token.lastIndexOf('-') + 1))
-                      || token.contains("T3BlbkFJ")),
+              (token, line) -> token.contains("T3BlbkFJ") || randomLooking(openAiSecret(token))),
           token(
               CredentialRule.HUGGING_FACE_TOKEN,
               "_",
@@ -1050,6 +1048,17 @@ public final class CredentialDetector {
       }
     }
     return 0;
+  }
+
+  /** An OpenAI key without its {@code sk-} and project, service-account or admin prefix. */
+  private static String openAiSecret(String token) {
+    String rest = token.substring(3);
+    for (String kind : List.of("proj-", "svcacct-", "admin-")) {
+      if (rest.startsWith(kind)) {
+        return rest.substring(kind.length());
+      }
+    }
+    return rest;
   }
 
   /** A Discord bot token: its first part is a base-64 numeric id, or the line names Discord. */

@@ -267,7 +267,8 @@ public enum CredentialRule {
       "A random-looking value (mixed character classes, high Shannon entropy, or a long hex"
           + " string) under a key named like a secret: password, passwd, pwd, passphrase, secret,"
           + " token, api_key, private_key, access_key, secret_key, client_secret, credential, auth"
-          + " and compounds such as db_password, jwtSecret or GITHUB_TOKEN.",
+          + " and compounds such as db_password, jwtSecret or GITHUB_TOKEN; under a password key"
+          + " also a chosen password of at least 8 characters and two character classes.",
       Precision.MEDIUM),
   PLAINTEXT_SECRET_FIELD(
       "plaintext-secret-field",
