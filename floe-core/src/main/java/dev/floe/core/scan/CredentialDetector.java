@@ -999,7 +999,7 @@ public final class CredentialDetector {
     return Allowlist.reference(value) || Allowlist.example(value) || Allowlist.word(value);
   }
 
-  /** {@code -----BEGIN PRIVATE KEY-----} followed by "...", "<key>" or "xxx": documentation. */
+  /** A private key header followed by "...", "<key>" or "xxx": documentation, not a key. */
   private static boolean keyPlaceholder(String line, int end, String next) {
     String rest = line.substring(end).replace("\\n", " ").strip();
     if (rest.startsWith("\"") || rest.startsWith("'")) {
