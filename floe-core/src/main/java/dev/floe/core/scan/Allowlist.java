@@ -14,7 +14,8 @@ final class Allowlist {
   private static final Pattern REFERENCE =
       Pattern.compile(
           "\\$\\{[^}]*}|\\$\\([^)]*\\)|\\{\\{.*?}}|#\\{[^}]*}|%\\([A-Za-z_][\\w.]*\\)[sd]"
-              + "|%[A-Za-z_][A-Za-z0-9_]*%|@[A-Za-z_][\\w.-]*@|^\\$[A-Za-z_][A-Za-z0-9_]*$");
+              + "|(?<![A-Za-z0-9])%[A-Z_][A-Z0-9_]*%|%\\{[^}]*}|%env\\([^)]*\\)%|@[A-Za-z_][\\w.-]*@"
+              + "|^\\$[A-Za-z_][A-Za-z0-9_]*$|^\\$\\{?env:|^!(?:Ref|Sub|GetAtt|ImportValue|secret|env_var)\\b");
   private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]*>|\\[[A-Z_ -]+]");
   private static final Pattern UUID =
       Pattern.compile(
@@ -33,10 +34,23 @@ final class Allowlist {
   private static final Pattern NUMBER = Pattern.compile("^[0-9][0-9_.,:]*$");
   private static final Pattern VERSION = Pattern.compile("^v?[0-9]+(?:\\.[0-9]+){1,3}[\\w.+-]*$");
   private static final Pattern REPEATED = Pattern.compile("^(.)\\1+$");
+
+  /** An environment variable's name ({@code DB_PASSWORD}): where the value is, not the value. */
+  private static final Pattern ENV_NAME = Pattern.compile("^[A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)+$");
+
+  /** Words in camelCase or PascalCase ({@code MyAppSecretName}): a name, not a secret. */
+  private static final Pattern CAMEL_WORDS =
+      Pattern.compile("^(?:[A-Z][a-z]+|[a-z]+)(?:[A-Z][a-z]{2,})+$");
+
+  /** A password hash (bcrypt, argon2, crypt(3) SHA): a verifier, not a credential. */
+  private static final Pattern PASSWORD_HASH =
+      Pattern.compile("^\\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|pbkdf2[\\w-]*|scrypt)\\$\\S+$");
+
   private static final Pattern REFERENCE_PREFIX =
       Pattern.compile(
-          "^(?:arn:aws[a-z-]*:|vault:|ref\\+|ENC\\(|projects/[^/]+/secrets/|secretref:|op://"
-              + "|awssm:|awsssm:|gcpsm:|azkv:|env:)",
+          "^(?:arn:aws[a-z-]*:|vault:|ref\\+|ENC\\(|ENC\\[|projects/[^/]+/secrets/|secretref:|op://"
+              + "|awssm:|awsssm:|gcpsm:|azkv:|env:|\\$ANSIBLE_VAULT;|sm://|secret://|keyvault:"
+              + "|kms:|sops:)",
           Pattern.CASE_INSENSITIVE);
 
   /** Words that, anywhere in a value, mark it as an example or placeholder. */
@@ -60,6 +74,13 @@ final class Allowlist {
     "notasecret",
     "not-a-secret",
     "not_a_secret",
+    "insert_",
+    "insert-",
+    "_here",
+    "-here",
+    "fake",
+    "mock",
+    "foobar",
     "xxxxxx",
     "******",
     "......",
@@ -158,7 +179,10 @@ final class Allowlist {
         || QUALIFIED_NAME.matcher(v).matches()
         || DIGEST.matcher(v).matches()
         || NUMBER.matcher(v).matches()
-        || VERSION.matcher(v).matches();
+        || VERSION.matcher(v).matches()
+        || ENV_NAME.matcher(v).matches()
+        || CAMEL_WORDS.matcher(v).matches()
+        || PASSWORD_HASH.matcher(v).matches();
   }
 
   /** True when the value is a common word or default ({@code password}, {@code guest}, …). */

@@ -6,8 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,137 +32,408 @@ public final class CredentialDetector {
   /** The comment that accepts a reviewed line. */
   public static final String ALLOW_MARKER = "floe:allow-secret";
 
-  private static final Pattern ALLOW = Pattern.compile("#\\s*floe:allow-secret\\b");
-
   /** One token shape: group 1 is the credential; the check sees the match and the whole line. */
   private record TokenRule(
-      CredentialRule rule, Pattern pattern, BiPredicate<String, String> valid) {}
+      CredentialRule rule,
+      List<String> hints,
+      Pattern pattern,
+      BiPredicate<String, String> valid) {}
 
   private static final List<TokenRule> TOKENS =
       List.of(
           token(
               CredentialRule.PRIVATE_KEY,
+              "PRIVATE KEY",
               "(-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----)",
-              (token, line) -> true),
+              CredentialDetector::any),
           token(
               CredentialRule.AWS_ACCESS_KEY_ID,
-              "(?<![A-Za-z0-9/+])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})"
+              "A",
+              "(?<![A-Za-z0-9/+])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})"
                   + "(?![A-Za-z0-9/+=])",
-              (token, line) -> true),
+              CredentialDetector::any),
+          token(
+              CredentialRule.ALIBABA_ACCESS_KEY_ID,
+              "LTAI",
+              "(?<![A-Za-z0-9])(LTAI[A-Za-z0-9]{20})(?![A-Za-z0-9])",
+              (token, line) -> randomLooking(token.substring(4))),
           token(
               CredentialRule.GCP_API_KEY,
+              "AIza",
               "(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])",
-              (token, line) -> true),
+              CredentialDetector::any),
           token(
               CredentialRule.GCP_OAUTH_CLIENT_SECRET,
+              "GOCSPX-",
               "(?<![A-Za-z0-9_-])(GOCSPX-[A-Za-z0-9_-]{28})(?![A-Za-z0-9_-])",
-              (token, line) -> true),
+              CredentialDetector::any),
           token(
               CredentialRule.GCP_ACCESS_TOKEN,
+              "ya29.",
               "(?<![A-Za-z0-9_.-])(ya29\\.[0-9A-Za-z_-]{30,})",
-              (token, line) -> true),
+              CredentialDetector::any),
           token(
               CredentialRule.AZURE_STORAGE_ACCOUNT_KEY,
-              "(?i:AccountKey)[ \\t]*=[ \\t]*([A-Za-z0-9+/]{86}==)",
-              (token, line) -> true),
+              "ccount",
+              "(?i:AccountKey)[ \\t]*=[ \\t]*([A-Za-z0-9+/]{40,100}+={0,2})",
+              (token, line) -> randomLooking(token)),
           token(
               CredentialRule.AZURE_SHARED_ACCESS_KEY,
-              "(?i:SharedAccessKey)[ \\t]*=[ \\t]*([A-Za-z0-9+/]{43}=)",
-              (token, line) -> true),
+              "ccess",
+              "(?i:SharedAccessKey)[ \\t]*=[ \\t]*([A-Za-z0-9+/]{40,100}+={0,2})",
+              (token, line) -> randomLooking(token)),
           token(
               CredentialRule.AZURE_SAS_TOKEN,
+              "sig=",
               "(?<![A-Za-z0-9])sig=([A-Za-z0-9%+/]{40,}(?:%3D|%3d|=){0,2})",
               (token, line) -> line.contains("sv=")),
           token(
               CredentialRule.AZURE_CLIENT_SECRET,
+              "Q~",
               "(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})"
                   + "(?![A-Za-z0-9_~.-])",
-              (token, line) -> true),
+              CredentialDetector::any),
           token(
               CredentialRule.JWT,
-              "(?<![A-Za-z0-9_-])(ey[A-Za-z0-9_-]{10,}\\.ey[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{16,})",
+              "ey",
+              "(?<![A-Za-z0-9_-])(ey[A-Za-z0-9_-]{10,}+\\.ey[A-Za-z0-9_-]{10,}+\\.[A-Za-z0-9_-]{16,}+)",
               (token, line) -> jwt(token)),
           token(
               CredentialRule.GITHUB_TOKEN,
+              "_",
               "(?<![A-Za-z0-9_])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}"
                   + "|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])",
-              (token, line) -> true),
+              CredentialDetector::any),
           token(
               CredentialRule.GITLAB_TOKEN,
+              "gl",
               "(?<![A-Za-z0-9_-])(gl(?:pat|dt|rt|ptt|soat|oas|cbt|ft|imt)-[A-Za-z0-9_-]{20,})",
               (token, line) -> randomLooking(token.substring(token.indexOf('-') + 1))),
           token(
               CredentialRule.SLACK_WEBHOOK_URL,
-              "(https://hooks\\.slack\\.com/(?:services|workflows)/T[A-Z0-9]{8,12}/[A-Z0-9]{8,12}"
-                  + "/[A-Za-z0-9]{20,})",
-              (token, line) -> true),
+              "hooks.slack.com",
+              "(https://hooks\\.slack\\.com/(?:services|workflows|triggers)/T[A-Z0-9]{8,12}/"
+                  + "[A-Z0-9]{8,12}/[A-Za-z0-9]{20,})",
+              CredentialDetector::any),
           token(
               CredentialRule.SLACK_TOKEN,
-              "(?<![A-Za-z0-9-])(xox[abposr]-(?:[0-9]+-){1,3}[A-Za-z0-9]{8,}"
+              "x",
+              "(?<![A-Za-z0-9-])((?:xoxe\\.)?xox[abposre]-(?:[0-9]+-){1,3}[A-Za-z0-9]{8,}"
                   + "|xapp-[0-9]-[A-Z0-9]+-[0-9]+-[A-Za-z0-9]{16,})",
-              (token, line) -> true),
+              CredentialDetector::any),
           token(
               CredentialRule.STRIPE_KEY,
-              "(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99})(?![A-Za-z0-9])",
-              (token, line) -> true),
+              "_",
+              "(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99}"
+                  + "|whsec_[A-Za-z0-9]{32,64})(?![A-Za-z0-9])",
+              CredentialDetector::any),
+          token(
+              CredentialRule.SQUARE_TOKEN,
+              "",
+              "(?<![A-Za-z0-9_-])(sq0(?:atp|csp)-[0-9A-Za-z_-]{22,60}|EAAA[A-Za-z0-9_-]{60})"
+                  + "(?![A-Za-z0-9_-])",
+              (token, line) -> randomLooking(token.substring(4))),
+          token(
+              CredentialRule.BRAINTREE_ACCESS_TOKEN,
+              "access_token$",
+              "(access_token\\$(?:production|sandbox)\\$[0-9a-z]{16}\\$[0-9a-f]{32})",
+              CredentialDetector::any),
+          token(
+              CredentialRule.SHOPIFY_TOKEN,
+              "shp",
+              "(?<![A-Za-z0-9_])(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})(?![A-Za-z0-9])",
+              CredentialDetector::any),
+          token(
+              CredentialRule.SENDGRID_API_KEY,
+              "SG.",
+              "(?<![A-Za-z0-9_-])(SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])",
+              CredentialDetector::any),
+          token(
+              CredentialRule.MAILGUN_API_KEY,
+              "",
+              "(?<![A-Za-z0-9_-])(key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})"
+                  + "(?![A-Za-z0-9_-])",
+              (token, line) -> mixed(token)),
+          token(
+              CredentialRule.MAILCHIMP_API_KEY,
+              "-us",
+              "(?<![A-Za-z0-9])([0-9a-f]{32}-us[0-9]{1,2})(?![A-Za-z0-9])",
+              (token, line) -> mixed(token)),
+          token(
+              CredentialRule.TWILIO_API_KEY,
+              "SK",
+              "(?<![A-Za-z0-9])(SK[0-9a-fA-F]{32})(?![A-Za-z0-9])",
+              (token, line) -> mixed(token.substring(2))),
+          token(
+              CredentialRule.TELEGRAM_BOT_TOKEN,
+              ":A",
+              "(?:(?<=/bot)|(?<![A-Za-z0-9_:-]))([0-9]{5,16}:A[A-Za-z0-9_-]{34})(?![A-Za-z0-9_-])",
+              (token, line) -> randomLooking(token.substring(token.indexOf(':') + 1))),
+          token(
+              CredentialRule.DISCORD_WEBHOOK_URL,
+              "discord",
+              "(https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{15,20}/"
+                  + "[A-Za-z0-9_-]{60,68})",
+              CredentialDetector::any),
+          token(
+              CredentialRule.DISCORD_TOKEN,
+              ".",
+              "(?<![A-Za-z0-9_.-])([MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38})"
+                  + "(?![A-Za-z0-9_.-])",
+              (token, line) -> discord(token, line)),
+          token(
+              CredentialRule.TEAMS_WEBHOOK_URL,
+              "webhook.office.com",
+              "(https://[A-Za-z0-9.-]{0,80}webhook\\.office\\.com/webhookb2/[A-Za-z0-9@/._-]{40,400})",
+              CredentialDetector::any),
+          token(
+              CredentialRule.DATABRICKS_TOKEN,
+              "dapi",
+              "(?<![A-Za-z0-9])(dapi[a-f0-9]{32}(?:-[0-9])?)(?![A-Za-z0-9])",
+              (token, line) -> mixed(token.substring(4))),
+          token(
+              CredentialRule.DBT_CLOUD_TOKEN,
+              "dbt",
+              "(?<![A-Za-z0-9_])(dbt[cu]_[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])",
+              (token, line) -> randomLooking(token.substring(5))),
+          token(
+              CredentialRule.GRAFANA_TOKEN,
+              "gl",
+              "(?<![A-Za-z0-9_])(glc_[A-Za-z0-9+/]{32,400}+={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})",
+              (token, line) -> randomLooking(token.substring(token.indexOf('_') + 1))),
+          token(
+              CredentialRule.VAULT_TOKEN,
+              "hv",
+              "(?<![A-Za-z0-9_.-])(hv[sb]\\.[A-Za-z0-9_-]{24,})",
+              (token, line) -> randomLooking(token.substring(4))),
+          token(
+              CredentialRule.TERRAFORM_CLOUD_TOKEN,
+              ".atlasv1.",
+              "(?<![A-Za-z0-9])([A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70})",
+              CredentialDetector::any),
+          token(
+              CredentialRule.DIGITALOCEAN_TOKEN,
+              "_v1_",
+              "(?<![A-Za-z0-9_])(do[opr]_v1_[a-f0-9]{64})(?![A-Za-z0-9])",
+              CredentialDetector::any),
+          token(
+              CredentialRule.DOCKER_HUB_TOKEN,
+              "dckr_pat_",
+              "(?<![A-Za-z0-9_])(dckr_pat_[A-Za-z0-9_-]{27,})",
+              (token, line) -> randomLooking(token.substring(9))),
+          token(
+              CredentialRule.NEW_RELIC_KEY,
+              "NRAK-",
+              "(?<![A-Za-z0-9])(NRAK-[A-Z0-9]{27})(?![A-Za-z0-9])",
+              CredentialDetector::any),
+          token(
+              CredentialRule.AGE_SECRET_KEY,
+              "AGE-SECRET-KEY-1",
+              "(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})",
+              CredentialDetector::any),
           token(
               CredentialRule.NPM_TOKEN,
+              "npm_",
               "(?<![A-Za-z0-9_])(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])",
-              (token, line) -> true),
+              CredentialDetector::any),
           token(
               CredentialRule.PYPI_TOKEN,
+              "pypi-AgE",
               "(?<![A-Za-z0-9_-])(pypi-AgE[A-Za-z0-9_-]{50,})",
-              (token, line) -> true),
+              CredentialDetector::any),
           token(
               CredentialRule.ANTHROPIC_API_KEY,
-              "(?<![A-Za-z0-9_-])(sk-ant-(?:api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,120})"
+              "sk-ant-",
+              "(?<![A-Za-z0-9_-])(sk-ant-(?:api|admin|oat|sid)[0-9]{2}-[A-Za-z0-9_-]{32,200})"
                   + "(?![A-Za-z0-9_-])",
-              (token, line) -> true),
+              CredentialDetector::any),
           token(
               CredentialRule.OPENAI_API_KEY,
-              "(?<![A-Za-z0-9_-])(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{16,200}T3BlbkFJ"
-                  + "[A-Za-z0-9_-]{16,200})",
-              (token, line) -> true),
+              "sk-",
+              "(?<![A-Za-z0-9_-])(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,250}"
+                  + "|sk-[A-Za-z0-9_-]{16,200}T3BlbkFJ[A-Za-z0-9_-]{16,200}"
+                  + "|sk-[A-Za-z0-9]{32,64})(?![A-Za-z0-9_-])",
+              (token, line) -> token.contains("T3BlbkFJ") || randomLooking(openAiSecret(token))),
           token(
               CredentialRule.HUGGING_FACE_TOKEN,
-              "(?<![A-Za-z0-9_])(hf_[A-Za-z]{34})(?![A-Za-z0-9_])",
-              (token, line) -> !token.equals(token.toLowerCase(java.util.Locale.ROOT))),
+              "_",
+              "(?<![A-Za-z0-9_])((?:hf|api_org)_[A-Za-z]{34})(?![A-Za-z0-9_])",
+              (token, line) -> !token.equals(token.toLowerCase(Locale.ROOT))),
+          token(
+              CredentialRule.AI_PLATFORM_API_KEY,
+              "",
+              "(?<![A-Za-z0-9_-])(gsk_[A-Za-z0-9]{52}|r8_[A-Za-z0-9]{37}|pplx-[A-Za-z0-9]{48}"
+                  + "|xai-[A-Za-z0-9]{80}|lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}"
+                  + "|pcsk_[A-Za-z0-9_]{40,120})(?![A-Za-z0-9_-])",
+              (token, line) -> randomLooking(token.substring(prefixEnd(token)))),
           token(
               CredentialRule.BASIC_AUTH_URL,
-              "(?<![A-Za-z0-9+.-])[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\\s:/?#@'\"<>{}]*:"
-                  + "([^\\s/?#@'\"]{3,})@[A-Za-z0-9\\[${]",
+              "://",
+              "(?<![A-Za-z0-9+.-])[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\\s:/?#@'\"<>{}]*+:"
+                  + "([^\\s/?#@'\"]{3,256}+)@[A-Za-z0-9\\[${]",
               (password, line) -> urlPassword(password, line)),
           token(
+              CredentialRule.AUTHORIZATION_HEADER,
+              "",
+              "(?<![A-Za-z0-9_-])(?i:bearer)[ \\t]+([A-Za-z0-9._~+/-]{16,1000}+=*)",
+              (token, line) -> !Allowlist.benignValue(token) && randomLooking(token)),
+          token(
+              CredentialRule.AUTHORIZATION_HEADER,
+              "",
+              "(?<![A-Za-z0-9_-])(?i:basic)[ \\t]+([A-Za-z0-9+/]{12,1000}+={0,2})(?![A-Za-z0-9+/=])",
+              (token, line) -> authorizationLine(line) && basicCredential(token)),
+          token(
+              CredentialRule.AUTHORIZATION_HEADER,
+              "",
+              "(?<![A-Za-z0-9_-])(?i:token)[ \\t]+([A-Za-z0-9._~+/-]{16,1000}+=*)",
+              (token, line) -> authorizationLine(line) && randomLooking(token)),
+          token(
+              CredentialRule.AUTHORIZATION_HEADER,
+              "-u",
+              "(?<![A-Za-z0-9_-])(?:-u|--user)[ \\t]+[\"']?[^\\s:\"'$]++:([^\\s\"'@]{6,200}+)[\"']?(?=\\s|$)",
+              (token, line) -> !plainWord(token) && !token.startsWith("$")),
+          token(
               CredentialRule.CONNECTION_STRING_PASSWORD,
-              "(?i)(?<=[;?&])[ \\t]*(?:password|pwd|passwd)[ \\t]*=[ \\t]*([^;&\\s\"']{3,})",
+              "",
+              "(?i)(?<=[;?&])[ \\t]*(?:password|pwd|passwd)[ \\t]*=[ \\t]*([^;&\\s\"']{3,}+)",
               (token, line) -> !plainWord(token)),
           token(
               CredentialRule.CONNECTION_STRING_PASSWORD,
-              "(?i)(?<![A-Za-z0-9_.-])(?:password|pwd|passwd)[ \\t]*=[ \\t]*([^;&\\s\"']{3,})(?=;)",
+              "",
+              "(?i)(?<![A-Za-z0-9_.-])(?:password|pwd|passwd)[ \\t]*=[ \\t]*([^;&\\s\"']{3,256}+)(?=;)",
               (token, line) -> !plainWord(token)));
 
+  /** A double-quoted, single-quoted or bare value: groups 1, 2, 3 relative to its start. */
+  private static final String VALUE =
+      "(?:\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"|'([^']*+)'|([^\\s\"',;&{}\\[\\]()]++))";
+
+  /** A quoted value only. */
+  private static final String QUOTED = "(?:\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"|'([^']*+)')";
+
   /**
-   * {@code key: value}, {@code key=value}, {@code "key": "value"}, with the key optionally quoted
-   * and the value double-quoted, single-quoted or bare (up to whitespace or a separator). The
-   * quantifiers are possessive so that a megabyte-long JSON string is matched iteratively, not by
-   * recursion.
+   * {@code key: value}, {@code key=value}, {@code "key": "value"}, {@code env["KEY"] = value}, with
+   * the key optionally quoted and the value double-quoted, single-quoted or bare (up to whitespace
+   * or a separator). The quantifiers are possessive so that a megabyte-long JSON string is matched
+   * iteratively, not by recursion.
    */
   private static final Pattern ASSIGNMENT =
       Pattern.compile(
-          "(?<![A-Za-z0-9_.-])([\"']?)([A-Za-z_][A-Za-z0-9_.-]*)\\1[ \\t]*(?::=|=>|:|=)[ \\t]*"
-              + "(?:\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"|'([^']*+)'|([^\\s\"',;&{}\\[\\]]++))");
+          "(?<![A-Za-z0-9_.-])([\"'`]?)([A-Za-z_][A-Za-z0-9_.-]*+)\\1]?[ \\t]*"
+              + "(?::=|=>|:|\\+=|=(?![=~]))[ \\t]*"
+              + VALUE);
 
-  /** A Kubernetes-style {@code - name: DB_PASSWORD} line, whose {@code value:} follows. */
-  private static final Pattern NAME_LINE =
-      Pattern.compile("^\\s*(?:-\\s+)?name:\\s*[\"']?([A-Za-z_][A-Za-z0-9_.-]*)[\"']?\\s*$");
+  /** In code: {@code password: String = "…"}, {@code val apiKey: String? = "…"}. */
+  private static final Pattern TYPED_ASSIGNMENT =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_.-])([A-Za-z_][A-Za-z0-9_]*+)[ \\t]*:[ \\t]*[A-Za-z_][\\w.<>?|\\[\\]]*+"
+              + "[ \\t]*=(?![=>])[ \\t]*"
+              + QUOTED);
+
+  /** A long command-line option: {@code --password=…}, {@code --db-password "…"}. */
+  private static final Pattern FLAG =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_-])--([A-Za-z][A-Za-z0-9-]*+)(?:=|[ \\t]++)(?!-)"
+              + "(?:\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"|'([^']*+)'|([^\\s\"'\\\\;|&()]++))");
+
+  /** A key and a value as arguments: {@code put("password", "…")}, {@code ("token", "…")}. */
+  private static final Pattern ARGUMENTS =
+      Pattern.compile("([\"'])([A-Za-z_][A-Za-z0-9_.-]*+)\\1[ \\t]*,[ \\t]*" + QUOTED);
+
+  /** A setter or builder call: {@code setPassword("…")}, {@code .apiKey("…")}. */
+  private static final Pattern SETTER =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_\"'])([A-Za-z_][A-Za-z0-9_]*+)[ \\t]*\\([ \\t]*"
+              + QUOTED
+              + "[ \\t]*[,)]");
+
+  /** An XML element with text: {@code <password>…</password>}. */
+  private static final Pattern ELEMENT =
+      Pattern.compile("<([A-Za-z_][\\w.:-]*+)(?:[ \\t][^<>]*+)?>([^<]{1,1000}+)</\\1>");
+
+  /** Dockerfile {@code ENV KEY value} (the legacy form without {@code =}). */
+  private static final Pattern DOCKER_ENV =
+      Pattern.compile(
+          "^[ \\t]*(?i:ENV|ARG)[ \\t]+([A-Za-z_][A-Za-z0-9_]*+)[ \\t]+([^\\s=][^=]*+)$");
+
+  /** The head of a Terraform variable block: the {@code default} inside is its value. */
+  private static final Pattern VARIABLE_BLOCK =
+      Pattern.compile("^[ \\t]*(?:variable|output)[ \\t]+\"([A-Za-z0-9_-]+)\"[ \\t]*\\{");
+
+  /** A YAML block scalar's header: {@code key: |}, {@code - key: >-}, {@code key: !vault |}. */
+  private static final Pattern BLOCK_HEADER =
+      Pattern.compile(
+          "^([ \\t]*(?:-[ \\t]+)?)([\"']?)([A-Za-z_][A-Za-z0-9_.-]*+)\\2[ \\t]*:[ \\t]*"
+              + "(!\\S*+[ \\t]+)?[|>][-+0-9]{0,2}[ \\t]*(?:#.*)?$");
+
+  /** A YAML key with no value on its line: the value may follow, more indented. */
+  private static final Pattern EMPTY_KEY =
+      Pattern.compile(
+          "^([ \\t]*(?:-[ \\t]+)?)([\"']?)([A-Za-z_][A-Za-z0-9_.-]*+)\\2[ \\t]*:[ \\t]*(?:#.*)?$");
+
+  /** A YAML line that is not a plain scalar: a key, a list item, a comment, a flow or a tag. */
+  private static final Pattern NOT_PLAIN =
+      Pattern.compile(
+          "^[ \\t]*(?:[-#{\\[|>&*!%@`]|[\"']?[A-Za-z0-9_.-]+[\"']?[ \\t]*:(?:[ \\t]|$))");
+
+  /** Keys whose value names the secret in a following {@code value}: {@code name: DB_PASSWORD}. */
+  private static final Set<String> NAME_KEYS =
+      Set.of("name", "key", "parameterkey", "parameter_key", "variable", "env", "envvar");
+
+  /** Keys that hold the value of the secret a preceding name key named. */
+  private static final Set<String> VALUE_KEYS =
+      Set.of("value", "default", "parametervalue", "parameter_value", "secretstring");
+
+  /** Verbs of calls whose argument is not a secret: getSecret("name"), hashPassword("…"). */
+  private static final Set<String> CALL_VERBS =
+      Set.of(
+          "get",
+          "has",
+          "is",
+          "check",
+          "verify",
+          "validate",
+          "hash",
+          "encode",
+          "decode",
+          "encrypt",
+          "decrypt",
+          "read",
+          "load",
+          "fetch",
+          "resolve",
+          "lookup",
+          "find",
+          "mask",
+          "redact",
+          "require",
+          "remove",
+          "delete",
+          "clear",
+          "contains",
+          "assert",
+          "expect",
+          "matches",
+          "compare",
+          "print",
+          "log",
+          "format",
+          "parse",
+          "to",
+          "from",
+          "new",
+          "create");
 
   private static final Pattern AUTH_SCHEME =
       Pattern.compile("^(?i:Bearer|Basic|Token|Digest|ApiKey)\\s+(\\S+)$");
   private static final Pattern HEX = Pattern.compile("^[0-9a-fA-F]+$");
   private static final Pattern BASE64_40 = Pattern.compile("^[A-Za-z0-9/+]{40}$");
   private static final Pattern BASE64_88 = Pattern.compile("^[A-Za-z0-9+/]{86}==$");
+  private static final Pattern BASE64 =
+      Pattern.compile("^(?:[A-Za-z0-9+/]{4})++(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$");
   private static final Pattern EXAMPLE_HOST =
       Pattern.compile("(?:^|\\.)(?:example\\.(?:com|org|net)|example|test|invalid)$");
+  private static final Pattern DOTTED_NAME =
+      Pattern.compile("^[A-Za-z_$][A-Za-z_$]*+[0-9]*+(?:\\.[A-Za-z_$][A-Za-z_$]*+[0-9]*+)++$");
 
   private CredentialDetector() {}
 
@@ -170,32 +445,57 @@ public final class CredentialDetector {
     }
   }
 
+  /** A name key's secret name, in force for the value keys of a few lines. */
+  private static final class Context {
+    @Nullable String name;
+    int until;
+
+    @Nullable String at(int line) {
+      return line <= until ? name : null;
+    }
+
+    void set(String secretName, int untilLine) {
+      name = secretName;
+      until = untilLine;
+    }
+
+    void clear() {
+      name = null;
+      until = 0;
+    }
+  }
+
+  /** A YAML value on a line of its own: a block scalar's first line or a plain continuation. */
+  private record BlockValue(String key, int header) {}
+
   /**
-   * Scans a whole text, line by line. Hits on a line with {@code # floe:allow-secret} go to {@link
-   * Detection#allowed()}.
+   * Scans a whole text, line by line. Hits on a line whose comment carries {@code
+   * floe:allow-secret} (a comment of {@code syntax}: the marker inside a string is not one) go to
+   * {@link Detection#allowed()}.
    *
    * @param text the file's text
-   * @param syntax how keys and values look in it
+   * @param syntax how keys, values and comments look in it
    */
   public static Detection scan(String text, Syntax syntax) {
     String[] lines = text.split("\r\n|\n|\r", -1);
     List<Hit> hits = new ArrayList<>();
     List<Hit> allowed = new ArrayList<>();
-    String pendingName = null;
-    int pendingUntil = 0;
+    Map<Integer, BlockValue> blocks =
+        syntax == Syntax.YAML || syntax == Syntax.TEXT ? blockValues(lines) : Map.of();
+    Context context = new Context();
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       String next = i + 1 < lines.length ? lines[i + 1] : "";
-      String contextKey = i < pendingUntil ? pendingName : null;
-      List<Hit> found = line(line, i + 1, next, contextKey);
-      if (syntax == Syntax.YAML) {
-        Matcher name = NAME_LINE.matcher(line);
-        if (name.matches() && CredentialKeys.isCredential(name.group(1))) {
-          pendingName = name.group(1);
-          pendingUntil = i + 3;
-        }
+      List<Hit> found = tokens(line, i + 1, next);
+      BlockValue block = blocks.get(i);
+      if (block != null && found.isEmpty()) {
+        blockHit(block.key(), line, i + 1).ifPresent(found::add);
       }
-      if (allowed(line)) {
+      found.addAll(assignments(line, i + 1, syntax, context, found));
+      found.sort(Comparator.comparingInt(Hit::start));
+      boolean reviewed =
+          allowed(line, syntax) || (block != null && allowed(lines[block.header()], syntax));
+      if (reviewed) {
         allowed.addAll(found);
       } else {
         hits.addAll(found);
@@ -223,28 +523,40 @@ public final class CredentialDetector {
       classify(key, value).ifPresent(rule -> hits.add(new Hit(rule, 1, 0, value.length(), key)));
     }
     if (hits.isEmpty()) {
+      Context context = new Context();
       for (int i = 0; i < lines.length; i++) {
-        hits.addAll(assignments(lines[i], i + 1, null, List.of()));
+        hits.addAll(assignments(lines[i], i + 1, Syntax.TEXT, context, List.of()));
       }
     }
     return List.copyOf(hits);
   }
 
-  /** True when the line carries the {@code # floe:allow-secret} comment. */
+  /**
+   * True when the line carries a {@code # floe:allow-secret} comment, read as YAML: the marker
+   * after a {@code #} that starts a comment, not inside a quoted string.
+   */
   public static boolean allowed(String line) {
-    return line.contains(ALLOW_MARKER) && ALLOW.matcher(line).find();
+    return allowed(line, Syntax.YAML);
+  }
+
+  /**
+   * True when the line carries {@code floe:allow-secret} in a comment of {@code syntax}: after
+   * {@code #} in YAML, properties, {@code .env}, shell, Dockerfiles, Python, HCL and INI files,
+   * after {@code //} or {@code /*} in {@code //}-comment languages, HCL and JSONC, inside {@code
+   * <!-- -->} in XML. A marker inside a string value (say, of a minified JSON file) is not a
+   * comment and accepts nothing.
+   */
+  public static boolean allowed(String line, Syntax syntax) {
+    if (!line.contains(ALLOW_MARKER)) {
+      return false;
+    }
+    int comment = Comments.start(line, syntax);
+    return comment >= 0 && line.indexOf(ALLOW_MARKER, comment) >= 0;
   }
 
   /** True when {@code key} names a secret value ({@code password}, {@code apiKey}, …). */
   public static boolean secretKey(String key) {
     return CredentialKeys.isCredential(key);
-  }
-
-  private static List<Hit> line(String line, int number, String next, @Nullable String contextKey) {
-    List<Hit> hits = tokens(line, number, next);
-    hits.addAll(assignments(line, number, contextKey, hits));
-    hits.sort(Comparator.comparingInt(Hit::start));
-    return hits;
   }
 
   /** Token shapes anywhere on the line; overlapping later matches are dropped. */
@@ -254,6 +566,9 @@ public final class CredentialDetector {
       return hits;
     }
     for (TokenRule rule : TOKENS) {
+      if (!rule.hints().isEmpty() && rule.hints().stream().noneMatch(line::contains)) {
+        continue;
+      }
       Matcher m = rule.pattern().matcher(line);
       while (m.find()) {
         String token = m.group(1);
@@ -272,32 +587,214 @@ public final class CredentialDetector {
     return hits;
   }
 
+  /** Lines that hold a YAML value on their own, by index, with the key they are under. */
+  private static Map<Integer, BlockValue> blockValues(String[] lines) {
+    Map<Integer, BlockValue> values = new HashMap<>();
+    for (int i = 0; i + 1 < lines.length; i++) {
+      String line = lines[i];
+      if (line.indexOf(':') < 0) {
+        continue;
+      }
+      Matcher header = BLOCK_HEADER.matcher(line);
+      boolean block = header.matches();
+      Matcher empty = block ? header : EMPTY_KEY.matcher(line);
+      if (!block && !empty.matches()) {
+        continue;
+      }
+      String key = empty.group(3);
+      if (!CredentialKeys.isCredential(key)) {
+        continue;
+      }
+      if (block && header.group(4) != null && header.group(4).startsWith("!vault")) {
+        continue;
+      }
+      int indent = empty.group(1).length();
+      int j = i + 1;
+      while (j < lines.length && lines[j].isBlank()) {
+        j++;
+      }
+      if (j >= lines.length || indentation(lines[j]) <= indent) {
+        continue;
+      }
+      if (block || !NOT_PLAIN.matcher(lines[j]).find()) {
+        values.put(j, new BlockValue(key, i));
+      }
+    }
+    return values;
+  }
+
+  private static int indentation(String line) {
+    int n = 0;
+    while (n < line.length() && (line.charAt(n) == ' ' || line.charAt(n) == '\t')) {
+      n++;
+    }
+    return n;
+  }
+
+  /** A block scalar's or continuation's line as the value of {@code key}. */
+  private static Optional<Hit> blockHit(String key, String line, int number) {
+    int start = indentation(line);
+    int end = line.length();
+    int comment = line.indexOf(" #", start);
+    String value = line.substring(start, comment < 0 ? end : comment).strip();
+    if (value.length() >= 2
+        && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+        && value.charAt(value.length() - 1) == value.charAt(0)) {
+      value = value.substring(1, value.length() - 1);
+    }
+    int to = start + line.substring(start).stripTrailing().length();
+    return classify(key, value).map(rule -> new Hit(rule, number, start, to, key));
+  }
+
   /** Values under secret-like keys that no token rule claimed. */
   private static List<Hit> assignments(
-      String line, int number, @Nullable String contextKey, List<Hit> seen) {
+      String line, int number, Syntax syntax, Context context, List<Hit> seen) {
     List<Hit> hits = new ArrayList<>();
-    Matcher m = ASSIGNMENT.matcher(line);
+    if (line.isBlank()) {
+      return hits;
+    }
+    List<Hit> taken = new ArrayList<>(seen);
+    if (syntax == Syntax.HCL || syntax == Syntax.TEXT) {
+      Matcher variable = VARIABLE_BLOCK.matcher(line);
+      if (variable.find() && CredentialKeys.isCredential(variable.group(1))) {
+        context.set(variable.group(1), number + 6);
+      }
+    }
+    keyValues(line, number, syntax, context, taken, hits);
+    if (syntax == Syntax.JSON && line.indexOf('\\') >= 0) {
+      // Source code inside JSON strings (notebooks): read it with its escapes undone, keeping
+      // every column where it was.
+      String unescaped = line.replace("\\\"", " \"").replace("\\'", " '").replace("\\n", "  ");
+      int from = hits.size();
+      keyValues(unescaped, number, Syntax.TEXT, context, taken, hits);
+      for (int i = from; i < hits.size(); i++) {
+        hits.set(i, trimmed(hits.get(i), line));
+      }
+    }
+    if (syntax.code()) {
+      Matcher typed = TYPED_ASSIGNMENT.matcher(line);
+      while (typed.find()) {
+        report(typed.group(1), typed, 2, number, taken, hits);
+      }
+    }
+    if (line.contains("--")) {
+      Matcher flag = FLAG.matcher(line);
+      while (flag.find()) {
+        report(flag.group(1), flag, 2, number, taken, hits);
+      }
+    }
+    if (line.indexOf(',') >= 0) {
+      Matcher arguments = ARGUMENTS.matcher(line);
+      while (arguments.find()) {
+        report(arguments.group(2), arguments, 3, number, taken, hits);
+      }
+    }
+    if (line.indexOf('(') >= 0) {
+      Matcher setter = SETTER.matcher(line);
+      while (setter.find()) {
+        String name = setter.group(1);
+        List<String> words = CredentialKeys.words(name);
+        if (!words.isEmpty() && !CALL_VERBS.contains(words.get(0))) {
+          report(name, setter, 2, number, taken, hits);
+        }
+      }
+    }
+    if (line.contains("</")) {
+      Matcher element = ELEMENT.matcher(line);
+      while (element.find()) {
+        String tag = element.group(1);
+        String local = tag.substring(tag.lastIndexOf(':') + 1);
+        report(local, element, 2, number, taken, hits);
+      }
+    }
+    if (syntax == Syntax.DOCKERFILE || syntax == Syntax.TEXT) {
+      Matcher env = DOCKER_ENV.matcher(line);
+      if (env.matches()) {
+        report(env.group(1), env, 2, number, taken, hits);
+      }
+    }
+    return hits;
+  }
+
+  /** A hit found in an unescaped line, without the escapes' backslashes at its ends. */
+  private static Hit trimmed(Hit hit, String line) {
+    int start = hit.start();
+    int end = Math.min(hit.end(), line.length());
+    while (end > start && (line.charAt(end - 1) == '\\' || line.charAt(end - 1) == ' ')) {
+      end--;
+    }
+    return new Hit(hit.rule(), hit.line(), start, end, hit.key());
+  }
+
+  /** The {@link #ASSIGNMENT}s of a line; {@code text} is the line as read, or unescaped. */
+  private static void keyValues(
+      String text, int number, Syntax syntax, Context context, List<Hit> taken, List<Hit> hits) {
+    Matcher m = ASSIGNMENT.matcher(text);
     while (m.find()) {
       String key = m.group(2);
-      if (contextKey != null && key.equals("value")) {
-        key = contextKey;
+      int group = m.group(3) != null ? 3 : m.group(4) != null ? 4 : 5;
+      String value = m.group(group);
+      String lower = key.toLowerCase(Locale.ROOT);
+      if (NAME_KEYS.contains(lower)) {
+        // The next entry's name ends the previous one's: name: LOG_LEVEL / value: … is not it.
+        if (CredentialKeys.isCredential(value)) {
+          context.set(value, number + 3);
+        } else {
+          context.clear();
+        }
+        continue;
+      }
+      String named = context.at(number);
+      if (named != null && VALUE_KEYS.contains(lower)) {
+        key = named;
       }
       if (!CredentialKeys.isCredential(key)) {
         continue;
       }
-      int group = m.group(3) != null ? 3 : m.group(4) != null ? 4 : 5;
-      String value = m.group(group);
-      Hit candidate =
-          new Hit(CredentialRule.SECRET_ASSIGNMENT, number, m.start(group), m.end(group), key);
-      if (seen.stream().anyMatch(candidate::overlaps)) {
-        continue;
+      if (group == 5) {
+        // A bare value: in code an expression, never a literal; elsewhere a call or an index
+        // (os.getenv(…), env[…]) or a dotted name (settings.password) is a reference.
+        int after = m.end(group);
+        char following = after < text.length() ? text.charAt(after) : ' ';
+        if (syntax.code()
+            || following == '('
+            || following == '['
+            || DOTTED_NAME.matcher(value).matches()) {
+          continue;
+        }
       }
-      String shownKey = key;
-      classify(key, value)
-          .ifPresent(
-              rule -> hits.add(new Hit(rule, number, m.start(group), m.end(group), shownKey)));
+      report(key, m, group, number, taken, hits);
     }
-    return hits;
+  }
+
+  /**
+   * Reports the value in group {@code first} (double-quoted), {@code first + 1} (single-quoted) or
+   * {@code first + 2} (bare) of {@code m} when {@code key} names a secret and the value is one.
+   */
+  private static void report(
+      String key, Matcher m, int first, int number, List<Hit> taken, List<Hit> hits) {
+    if (!CredentialKeys.isCredential(key)) {
+      return;
+    }
+    int group = first;
+    while (group < first + 3 && group <= m.groupCount() && m.group(group) == null) {
+      group++;
+    }
+    if (group > m.groupCount() || m.group(group) == null) {
+      return;
+    }
+    String value = m.group(group);
+    Hit candidate =
+        new Hit(CredentialRule.SECRET_ASSIGNMENT, number, m.start(group), m.end(group), key);
+    if (taken.stream().anyMatch(candidate::overlaps)) {
+      return;
+    }
+    Optional<CredentialRule> rule = classify(key, value);
+    if (rule.isPresent()) {
+      Hit hit = new Hit(rule.get(), number, m.start(group), m.end(group), key);
+      hits.add(hit);
+      taken.add(hit);
+    }
   }
 
   /** The rule a value under a secret-like key breaks, if any. */
@@ -316,7 +813,60 @@ public final class CredentialDetector {
     if (SecretKeyNames.azureAccountKey(key) && BASE64_88.matcher(value).matches()) {
       return Optional.of(CredentialRule.AZURE_STORAGE_ACCOUNT_KEY);
     }
-    return randomLooking(value) ? Optional.of(CredentialRule.SECRET_ASSIGNMENT) : Optional.empty();
+    Optional<String> decoded = printableBase64(value);
+    if (decoded.isPresent()) {
+      // A Kubernetes Secret's data: judge what the base 64 holds, so that "changeme" encoded
+      // stays a placeholder.
+      String plain = decoded.get().strip();
+      if (plain.isEmpty()
+          || Allowlist.benignValue(plain)
+          || Allowlist.example(plain)
+          || Allowlist.word(plain)) {
+        return Optional.empty();
+      }
+    }
+    if (randomLooking(value)) {
+      return Optional.of(CredentialRule.SECRET_ASSIGNMENT);
+    }
+    if (CredentialKeys.isPassword(key) && chosenPassword(value)) {
+      return Optional.of(CredentialRule.SECRET_ASSIGNMENT);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A password someone chose rather than generated ({@code Welcome2024!}, {@code s3cr3t-Pa55}): 8
+   * to 200 characters without spaces, at least two character classes, and not benign. Only under a
+   * password key, where a readable value is still a password.
+   */
+  private static boolean chosenPassword(String value) {
+    int length = value.length();
+    return length >= 8
+        && length <= 200
+        && value.chars().noneMatch(Character::isWhitespace)
+        && classes(value) >= 2
+        && !Allowlist.benignValue(value);
+  }
+
+  /** The text a base 64 value holds, when it is printable ASCII (8 to 200 characters). */
+  private static Optional<String> printableBase64(String value) {
+    if (value.length() < 8 || value.length() > 300 || !BASE64.matcher(value).matches()) {
+      return Optional.empty();
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(value);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    for (byte b : bytes) {
+      if (b < 0x20 || b > 0x7e) {
+        if (b != '\n' && b != '\r') {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(new String(bytes, StandardCharsets.US_ASCII));
   }
 
   /**
@@ -449,7 +999,7 @@ public final class CredentialDetector {
     return Allowlist.reference(value) || Allowlist.example(value) || Allowlist.word(value);
   }
 
-  /** {@code -----BEGIN PRIVATE KEY-----} followed by "...", "<key>" or "xxx": documentation. */
+  /** A private key header followed by "...", "<key>" or "xxx": documentation, not a key. */
   private static boolean keyPlaceholder(String line, int end, String next) {
     String rest = line.substring(end).replace("\\n", " ").strip();
     if (rest.startsWith("\"") || rest.startsWith("'")) {
@@ -466,7 +1016,161 @@ public final class CredentialDetector {
   }
 
   private static TokenRule token(
-      CredentialRule rule, String regex, BiPredicate<String, String> valid) {
-    return new TokenRule(rule, Pattern.compile(regex), valid);
+      CredentialRule rule, String hint, String regex, BiPredicate<String, String> valid) {
+    return new TokenRule(
+        rule, hint.isEmpty() ? List.of() : List.of(hint), Pattern.compile(regex), valid);
+  }
+
+  /** The check of token rules whose shape says it all. */
+  @SuppressWarnings("UnusedVariable") // the signature of a token check
+  private static boolean any(String token, String line) {
+    return true;
+  }
+
+  /** Letters and digits both: a generated identifier, not a word. */
+  private static boolean mixed(String token) {
+    boolean letter = false;
+    boolean digit = false;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      letter |= Character.isLetter(c);
+      digit |= Character.isDigit(c);
+    }
+    return letter && digit;
+  }
+
+  /** Where a prefixed token's random part starts: after its first {@code _} or {@code -}. */
+  private static int prefixEnd(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c == '_' || c == '-') {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** An OpenAI key without its {@code sk-} and project, service-account or admin prefix. */
+  private static String openAiSecret(String token) {
+    String rest = token.substring(3);
+    for (String kind : List.of("proj-", "svcacct-", "admin-")) {
+      if (rest.startsWith(kind)) {
+        return rest.substring(kind.length());
+      }
+    }
+    return rest;
+  }
+
+  /** A Discord bot token: its first part is a base-64 numeric id, or the line names Discord. */
+  private static boolean discord(String token, String line) {
+    if (line.toLowerCase(Locale.ROOT).contains("discord")) {
+      return randomLooking(token.substring(token.lastIndexOf('.') + 1));
+    }
+    String id = token.substring(0, token.indexOf('.'));
+    try {
+      String decoded = new String(Base64.getUrlDecoder().decode(id), StandardCharsets.ISO_8859_1);
+      return decoded.length() >= 15 && decoded.chars().allMatch(Character::isDigit);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** True when the line names an HTTP Authorization header. */
+  private static boolean authorizationLine(String line) {
+    return line.toLowerCase(Locale.ROOT).contains("authoriz");
+  }
+
+  /** A Basic credential: base 64 of user:password, the password not a placeholder. */
+  private static boolean basicCredential(String token) {
+    Optional<String> decoded = printableBase64(token);
+    if (decoded.isEmpty()) {
+      return false;
+    }
+    String text = decoded.get();
+    int colon = text.indexOf(':');
+    return colon >= 0 && colon + 1 < text.length() && !plainWord(text.substring(colon + 1));
+  }
+
+  /** Where a line's comment starts, by the comment syntax of its file. */
+  private static final class Comments {
+    private Comments() {}
+
+    /** The index of the comment opener outside any string, or -1 when the line has none. */
+    static int start(String line, Syntax syntax) {
+      char quote = 0;
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (quote != 0) {
+          if (c == '\\' && (quote != '\'' || syntax.code())) {
+            i++;
+          } else if (c == quote) {
+            quote = 0;
+          }
+          continue;
+        }
+        boolean afterSpace = i == 0 || Character.isWhitespace(line.charAt(i - 1));
+        if (opensString(line, i, syntax)) {
+          quote = c;
+          continue;
+        }
+        if (c == '#' && afterSpace && hashComments(syntax)) {
+          return i;
+        }
+        if (c == '/'
+            && i + 1 < line.length()
+            && (line.charAt(i + 1) == '/' || line.charAt(i + 1) == '*')
+            && slashComments(syntax)
+            && (afterSpace || syntax != Syntax.TEXT)) {
+          return i;
+        }
+        if (c == ';' && afterSpace && syntax == Syntax.INI) {
+          return i;
+        }
+        if (c == '!' && syntax == Syntax.PROPERTIES && line.substring(0, i).isBlank()) {
+          return i;
+        }
+        if (c == '<' && syntax == Syntax.XML && line.startsWith("<!--", i)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private static boolean opensString(String line, int i, Syntax syntax) {
+      char c = line.charAt(i);
+      if (syntax == Syntax.PROPERTIES) {
+        return false;
+      }
+      if (c == '"') {
+        return true;
+      }
+      boolean code = syntax.code() || syntax == Syntax.SHELL;
+      if (c == '`') {
+        return code;
+      }
+      if (c != '\'') {
+        return false;
+      }
+      if (code) {
+        return true;
+      }
+      // In YAML and other data files an apostrophe inside a word ("don't") is not a quote.
+      char before = i == 0 ? ' ' : line.charAt(i - 1);
+      return Character.isWhitespace(before) || ":=[{,(".indexOf(before) >= 0;
+    }
+
+    private static boolean hashComments(Syntax syntax) {
+      return switch (syntax) {
+        case JSON, C_STYLE, XML -> false;
+        default -> true;
+      };
+    }
+
+    private static boolean slashComments(Syntax syntax) {
+      return switch (syntax) {
+        case JSON, C_STYLE, HCL, TEXT -> true;
+        default -> false;
+      };
+    }
   }
 }

@@ -18,22 +18,27 @@ import java.util.regex.Pattern;
  * look-alikes that must not be reported).
  *
  * <p>One case per line, tab-separated: the expected rule id ({@code none} for negatives), the
- * syntax ({@code yaml}, {@code json}, {@code properties}, {@code env}) and the text. Lines starting
- * with {@code #} are comments. In the text, {@code {{nl}}} is a line break and {@code {{CLASS:N}}}
- * is N random characters of a class, drawn from a seeded generator when the corpus is loaded: no
- * credential-shaped string is ever committed (push protection stays quiet), and every run sees the
- * same values. Classes: {@code alnum}, {@code letters}, {@code upper}, {@code lower}, {@code
- * digits}, {@code hex}, {@code base32}, {@code b64}, {@code b64url}, {@code azsecret} ({@code
- * [A-Za-z0-9_~.-]}), {@code bcrypt} ({@code [./A-Za-z0-9]}), {@code password} (mixed classes with
- * symbols); and without a length {@code {{uuid}}} and {@code {{jwt}}} (a signed HS256/RS256 token
- * with random claims and signature).
+ * syntax and the text. Lines starting with {@code #} are comments. In the text, {@code {{nl}}} is a
+ * line break and {@code {{CLASS:N}}} is N random characters of a class, drawn from a seeded
+ * generator when the corpus is loaded: no credential-shaped string is ever committed (push
+ * protection stays quiet), and every run sees the same values. Classes: {@code alnum}, {@code
+ * letters}, {@code upper}, {@code lower}, {@code digits}, {@code hex}, {@code base32}, {@code b64},
+ * {@code b64url}, {@code azsecret} ({@code [A-Za-z0-9_~.-]}), {@code bcrypt} ({@code
+ * [./A-Za-z0-9]}), {@code bech32}, {@code password} (mixed classes with symbols), {@code secret64}
+ * (a password in base 64, as in a Kubernetes Secret's data); and without a length {@code {{uuid}}},
+ * {@code {{jwt}}} (a signed HS256/RS256 token with random claims and signature), {@code
+ * {{discordid}}} (a bot id in base 64) and {@code {{basic}}} (base 64 of {@code user:password}).
+ *
+ * <p>The syntax column is a {@link Syntax} name in lower case ({@code yaml}, {@code json}, {@code
+ * shell}, {@code dockerfile}, {@code hcl}, {@code ini}, {@code python}, {@code c_style}, {@code
+ * xml}, {@code text}) or {@code env} for {@link Syntax#DOTENV}.
  */
 final class Corpus {
   /** The seed of every expansion; case {@code i} uses {@code SEED + i}. */
   static final long SEED = 20_260_101L;
 
   private static final Pattern GENERATOR =
-      Pattern.compile("\\{\\{(nl|uuid|jwt|[a-z0-9]+:[0-9]+)}}");
+      Pattern.compile("\\{\\{(nl|uuid|jwt|discordid|basic|[a-z0-9]+:[0-9]+)}}");
 
   /** One labelled case. */
   record Case(String file, int line, String expected, Syntax syntax, String text) {
@@ -117,6 +122,17 @@ final class Corpus {
       case "jwt" -> {
         return jwt(random);
       }
+      case "discordid" -> {
+        // A Discord bot token starts with its bot's numeric id in base 64.
+        String id = "1" + draw(DIGITS, 17, random);
+        return Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(id.getBytes(StandardCharsets.US_ASCII));
+      }
+      case "basic" -> {
+        String pair = "svc-" + draw(LOWER, 6, random) + ":" + password(18, random);
+        return Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.US_ASCII));
+      }
       default -> {
         // a generated token: KIND:LENGTH
       }
@@ -125,6 +141,10 @@ final class Corpus {
     int n = Integer.parseInt(parts[1]);
     if (parts[0].equals("password")) {
       return password(n, random);
+    }
+    if (parts[0].equals("secret64")) {
+      String plain = password(n, random);
+      return Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
     }
     String alphabet =
         switch (parts[0]) {
@@ -139,6 +159,7 @@ final class Corpus {
           case "b64url" -> UPPER + LOWER + DIGITS + "-_";
           case "azsecret" -> UPPER + LOWER + DIGITS + "_~.-";
           case "bcrypt" -> "./" + UPPER + LOWER + DIGITS;
+          case "bech32" -> "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L";
           default -> throw new IllegalArgumentException("unknown generator " + spec);
         };
     return draw(alphabet, n, random);

@@ -26,8 +26,8 @@ class CorpusTest {
 
   @Test
   void theCorpusIsLargeEnough() {
-    assertThat(Corpus.positives()).hasSizeGreaterThanOrEqualTo(60);
-    assertThat(Corpus.negatives()).hasSizeGreaterThanOrEqualTo(60);
+    assertThat(Corpus.positives()).hasSizeGreaterThanOrEqualTo(150);
+    assertThat(Corpus.negatives()).hasSizeGreaterThanOrEqualTo(150);
   }
 
   @Test

@@ -108,6 +108,177 @@ class CredentialDetectorTest {
   }
 
   @Test
+  void theAllowMarkerInsideAJsonStringAcceptsNothing() {
+    String minified =
+        "{\"note\":\"# floe:allow-secret\",\"a\":\"// floe:allow-secret\",\"token\":\""
+            + GITHUB
+            + "\",\"password\":\"Xk9#qL2!vR7m\"}";
+
+    CredentialDetector.Detection detection = CredentialDetector.scan(minified, Syntax.JSON);
+
+    assertThat(detection.hits())
+        .extracting(Hit::rule)
+        .containsExactly(CredentialRule.GITHUB_TOKEN, CredentialRule.SECRET_ASSIGNMENT);
+    assertThat(detection.allowed()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "YAML|token: %s  # floe:allow-secret (fixture)",
+        "DOTENV|TOKEN=%s # floe:allow-secret",
+        "SHELL|export TOKEN='%s'  # floe:allow-secret",
+        "PYTHON|TOKEN = \"%s\"  # floe:allow-secret",
+        "C_STYLE|String token = \"%s\"; // floe:allow-secret",
+        "C_STYLE|String token = \"%s\"; /* floe:allow-secret */",
+        "HCL|  token = \"%s\" // floe:allow-secret",
+        "HCL|  token = \"%s\" # floe:allow-secret",
+        "INI|token = %s ; floe:allow-secret",
+        "XML|<token>%s</token> <!-- floe:allow-secret -->",
+        "JSON|{\"token\": \"%s\"} // floe:allow-secret",
+      })
+  void theAllowMarkerCountsAsACommentOfTheFilesSyntax(String testCase) {
+    String[] parts = testCase.split("\\|", 2);
+    Syntax syntax = Syntax.valueOf(parts[0]);
+    String line = parts[1].formatted(GITHUB);
+
+    CredentialDetector.Detection detection = CredentialDetector.scan(line, syntax);
+
+    assertThat(detection.hits()).as(testCase).isEmpty();
+    assertThat(detection.allowed()).as(testCase).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "YAML|token: \"%s # floe:allow-secret\"",
+        "C_STYLE|String token = \"%s // floe:allow-secret\";",
+        "C_STYLE|String token = \"%s\"; # floe:allow-secret",
+        "PYTHON|TOKEN = \"%s\"  // floe:allow-secret",
+        "JSON|{\"token\": \"%s\"} # floe:allow-secret",
+        "YAML|token: %s floe:allow-secret",
+      })
+  void theAllowMarkerOutsideAComment(String testCase) {
+    String[] parts = testCase.split("\\|", 2);
+    Syntax syntax = Syntax.valueOf(parts[0]);
+    String line = parts[1].formatted(GITHUB);
+
+    CredentialDetector.Detection detection = CredentialDetector.scan(line, syntax);
+
+    assertThat(detection.hits()).as(testCase).hasSize(1);
+    assertThat(detection.allowed()).as(testCase).isEmpty();
+  }
+
+  @Test
+  void aBlockScalarIsTheValueOfItsKey() {
+    String text =
+        "db:\n  password: |\n    Xk9#qL2!vR7m\n  host: pg\napi_token:\n  Zq8vX3mK9pL2wR7t\n";
+
+    assertThat(yaml(text))
+        .extracting(Hit::line, Hit::rule)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(3, CredentialRule.SECRET_ASSIGNMENT),
+            org.assertj.core.groups.Tuple.tuple(6, CredentialRule.SECRET_ASSIGNMENT));
+    assertThat(yaml("password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6231373863\n")).isEmpty();
+    assertThat(yaml("password: |  # floe:allow-secret\n  Xk9#qL2!vR7m\n")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "db_password",
+        "password2",
+        "snowflake_password",
+        "minio_secret_key",
+        "encryption_key",
+        "passwd",
+        "DB_PASSWORD_PROD",
+        "API_KEY_V2",
+        "dbpassword",
+        "APPSECRET",
+        "db_pw"
+      })
+  void keyNamesWithPrefixesSuffixesAndQualifiers(String key) {
+    assertThat(CredentialDetector.secretKey(key)).as(key).isTrue();
+    assertThat(yaml(key + ": Xk9#qL2!vR7m")).as(key).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "PYTHON|password = \"%s\"",
+        "PYTHON|conn = connect(host=\"pg\", password=\"%s\")",
+        "PYTHON|API_TOKEN: str = \"%s\"",
+        "C_STYLE|private static final String DB_PASSWORD = \"%s\";",
+        "C_STYLE|props.put(\"password\", \"%s\");",
+        "C_STYLE|ds.setPassword(\"%s\");",
+        "C_STYLE|val clientSecret: String = \"%s\"",
+        "HCL|  password = \"%s\"",
+        "SHELL|mysql -u etl --password=%s db",
+        "SHELL|docker login -u ci --password '%s' registry.acme.io",
+        "DOCKERFILE|ENV DB_PASSWORD %s",
+        "DOCKERFILE|ARG DB_PASSWORD=%s",
+        "XML|<password>%s</password>",
+        "XML|<property name=\"password\" value=\"%s\"/>",
+        "JSON|[{\"name\":\"DB_PASSWORD\",\"value\":\"%s\"}]",
+        "JSON|{\"source\": [\"db_password = \\\"%s\\\"\\n\"]}",
+      })
+  void findsSecretsInCodeAndOtherLayouts(String testCase) {
+    String[] parts = testCase.split("\\|", 2);
+    String line = parts[1].formatted("Xk9_qL2.vR7m");
+
+    List<Hit> hits = CredentialDetector.scan(line, Syntax.valueOf(parts[0])).hits();
+
+    assertThat(hits)
+        .as(testCase)
+        .extracting(Hit::rule)
+        .containsExactly(CredentialRule.SECRET_ASSIGNMENT);
+    assertThat(line.substring(hits.get(0).start(), hits.get(0).end()).strip())
+        .isEqualTo("Xk9_qL2.vR7m");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "PYTHON|password = os.getenv(\"DB_PASSWORD\")",
+        "PYTHON|api_key = settings.OPENAI_API_KEY",
+        "C_STYLE|String password = System.getenv(\"DB_PASSWORD\");",
+        "C_STYLE|const token = process.env.GITHUB_TOKEN;",
+        "C_STYLE|ds.setPassword(secrets.resolve(\"warehouse-db\"));",
+        "HCL|  password = var.db_password",
+        "SHELL|docker login -u ci --password-stdin < /run/secrets/registry",
+        "SHELL|curl -H \"Authorization: Bearer $TOKEN\" https://api.acme.io",
+        "DOCKERFILE|ENV DB_PASSWORD_FILE=/run/secrets/db",
+        "YAML|password: DB_PASSWORD",
+        "YAML|secret: MyAppSecretName",
+        "YAML|admin_password: \"$2a$10$abcdefghijklmnopqrstuuNKxIjAv1cQ3Zx8y6nmb2Zk1tQ6Yw0e\"",
+        "YAML|data:\n  password: Y2hhbmdlbWU=",
+        "YAML|  - name: DB_PASSWORD\n    valueFrom: {secretKeyRef: {name: db, key: password}}",
+      })
+  void referencesInCodeAndOtherLayoutsAreNotFindings(String testCase) {
+    String[] parts = testCase.split("\\|", 2);
+
+    assertThat(CredentialDetector.scan(parts[1], Syntax.valueOf(parts[0])).hits())
+        .as(testCase)
+        .isEmpty();
+  }
+
+  @Test
+  void everySyntaxHasFileNames() {
+    assertThat(Syntax.byName(java.nio.file.Path.of("infra/main.tf"))).contains(Syntax.HCL);
+    assertThat(Syntax.byName(java.nio.file.Path.of("Dockerfile"))).contains(Syntax.DOCKERFILE);
+    assertThat(Syntax.byName(java.nio.file.Path.of("etl/load.py"))).contains(Syntax.PYTHON);
+    assertThat(Syntax.byName(java.nio.file.Path.of("App.java"))).contains(Syntax.C_STYLE);
+    assertThat(Syntax.byName(java.nio.file.Path.of("run.sh"))).contains(Syntax.SHELL);
+    assertThat(Syntax.byName(java.nio.file.Path.of("settings.xml"))).contains(Syntax.XML);
+    assertThat(Syntax.byName(java.nio.file.Path.of("pyproject.toml"))).contains(Syntax.INI);
+    assertThat(Syntax.byName(java.nio.file.Path.of("nb.ipynb"))).contains(Syntax.JSON);
+    assertThat(Syntax.byName(java.nio.file.Path.of("floe.yaml"))).contains(Syntax.YAML);
+    assertThat(Syntax.byName(java.nio.file.Path.of("README.md"))).isEmpty();
+    assertThat(Syntax.of(java.nio.file.Path.of("main.tf"))).isEmpty();
+  }
+
+  @Test
   void reportsLinesOfAMultiLineText() {
     String text = "a: 1\nb:\n  - c\n  - " + GITHUB + "\n";
 

@@ -24,6 +24,16 @@ class SecurityDocTest {
   }
 
   @Test
+  void everySyntaxIsDocumented() throws IOException {
+    String doc = section(read());
+
+    for (Syntax syntax : Syntax.values()) {
+      assertThat(doc).as("syntax %s", syntax).contains("`" + syntax.name() + "`");
+    }
+    assertThat(doc).contains("Syntax.byName").contains("Syntax.of");
+  }
+
+  @Test
   void everySkippedFolderIsListed() throws IOException {
     String doc = section(read());
 

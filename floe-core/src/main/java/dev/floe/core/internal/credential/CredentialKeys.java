@@ -34,12 +34,64 @@ public final class CredentialKeys {
           "credential",
           "auth",
           "bearer",
-          "pat");
+          "pat",
+          "pw",
+          "pswd",
+          "psw");
+
+  /** The words of {@link #SECRET_WORDS} that name a password. */
+  private static final Set<String> PASSWORD_WORDS =
+      Set.of("password", "passwd", "pwd", "pass", "passphrase", "passcode", "pw", "pswd", "psw");
+
+  /**
+   * A key whose last word ends with one of these holds a secret although the compound is written as
+   * one word ({@code dbpassword}, {@code APPSECRET}, {@code authtoken}).
+   */
+  private static final List<String> SECRET_ENDINGS =
+      List.of("password", "passwd", "secret", "token", "apikey");
+
+  /**
+   * Trailing words that qualify a secret rather than name another thing: a number or version
+   * ({@code password2}, {@code api_key_v2}), an environment ({@code DB_PASSWORD_PROD}), a rotation
+   * slot ({@code token_old}) or an encoding ({@code secret_b64}). They are skipped before the last
+   * word decides.
+   */
+  private static final Set<String> QUALIFIERS =
+      Set.of(
+          "prod",
+          "production",
+          "prd",
+          "dev",
+          "development",
+          "staging",
+          "stage",
+          "stg",
+          "test",
+          "qa",
+          "uat",
+          "live",
+          "sandbox",
+          "local",
+          "old",
+          "new",
+          "current",
+          "next",
+          "previous",
+          "prev",
+          "primary",
+          "secondary",
+          "backup",
+          "b64",
+          "base64",
+          "encoded",
+          "raw",
+          "value");
 
   /** A key whose last two words are one of these holds a secret ({@code private_key}). */
   private static final Set<String> SECRET_PAIRS =
       Set.of(
           "private_key",
+          "api_key",
           "access_key",
           "secret_key",
           "account_key",
@@ -55,7 +107,10 @@ public final class CredentialKeys {
           "sas_key",
           "tls_key",
           "ssl_key",
-          "key_base");
+          "key_base",
+          "hmac_key",
+          "aes_key",
+          "webhook_key");
 
   /**
    * Credential names a misspelt key is compared with ({@code client_secert}): a near miss is masked
@@ -90,15 +145,58 @@ public final class CredentialKeys {
    * x-api-key}, {@code s3.secret-access-key}).
    */
   public static boolean isCredential(String key) {
-    List<String> words = words(key);
+    List<String> words = new ArrayList<>(words(key));
+    // Qualifiers after the secret word: password2, DB_PASSWORD_PROD, api_key_v2, token_old.
+    while (words.size() >= 2 && qualifier(words.get(words.size() - 1))) {
+      words.remove(words.size() - 1);
+    }
     if (words.isEmpty()) {
       return false;
     }
-    String last = words.get(words.size() - 1);
+    String last = stripDigits(words.get(words.size() - 1));
     if (SECRET_WORDS.contains(last)) {
       return true;
     }
+    for (String ending : SECRET_ENDINGS) {
+      if (last.endsWith(ending)) {
+        return true;
+      }
+    }
     return words.size() >= 2 && SECRET_PAIRS.contains(words.get(words.size() - 2) + "_" + last);
+  }
+
+  /**
+   * True when {@code key} holds a password in particular ({@code db_password}, {@code passwd},
+   * {@code PGPASSWORD}, {@code passphrase}): a chosen secret, often short and readable, rather than
+   * a generated token.
+   */
+  public static boolean isPassword(String key) {
+    List<String> words = new ArrayList<>(words(key));
+    while (words.size() >= 2 && qualifier(words.get(words.size() - 1))) {
+      words.remove(words.size() - 1);
+    }
+    if (words.isEmpty()) {
+      return false;
+    }
+    String last = stripDigits(words.get(words.size() - 1));
+    return PASSWORD_WORDS.contains(last) || last.endsWith("password") || last.endsWith("passwd");
+  }
+
+  private static boolean qualifier(String word) {
+    return QUALIFIERS.contains(word)
+        || word.chars().allMatch(Character::isDigit)
+        || (word.length() >= 2
+            && word.charAt(0) == 'v'
+            && word.substring(1).chars().allMatch(Character::isDigit));
+  }
+
+  /** {@code password2} → {@code password}; a word of digits only stays as it is. */
+  private static String stripDigits(String word) {
+    int end = word.length();
+    while (end > 0 && Character.isDigit(word.charAt(end - 1))) {
+      end--;
+    }
+    return end == 0 ? word : word.substring(0, end);
   }
 
   /**
