@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -60,6 +61,30 @@ public final class Baseline {
   private Baseline(Path folder, Set<String> fingerprints) {
     this.folder = folder.toAbsolutePath().normalize();
     this.fingerprints = Set.copyOf(fingerprints);
+  }
+
+  /** The file name a repository keeps its baseline under, at its root. */
+  public static final String DEFAULT_NAME = ".floe-scan-baseline.json";
+
+  /**
+   * The baseline that applies to a scan from {@code workDir} when none is named: the nearest
+   * {@value #DEFAULT_NAME} in {@code workDir} or a folder above it, up to the repository root (the
+   * nearest folder holding {@code .git}), so a scan from any sub-folder finds the root's baseline.
+   * Outside a git repository only {@code workDir} is looked in.
+   */
+  public static Optional<Path> find(Path workDir) {
+    Path start = workDir.toAbsolutePath().normalize();
+    Optional<Path> repository = GitIgnore.repositoryRoot(start);
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
+      Path file = dir.resolve(DEFAULT_NAME);
+      if (Files.isRegularFile(file)) {
+        return Optional.of(file);
+      }
+      if (repository.isEmpty() || dir.equals(repository.get())) {
+        break;
+      }
+    }
+    return Optional.empty();
   }
 
   /** A baseline that accepts nothing, with paths relative to {@code folder}. */
