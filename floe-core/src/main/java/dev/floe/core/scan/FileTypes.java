@@ -65,6 +65,12 @@ final class FileTypes {
           "asc",
           "gpg");
 
+  /** Extensions of programming languages, whose assignments are code rather than values. */
+  private static final Set<String> SOURCE_EXTENSIONS =
+      Set.of(
+          "java", "kt", "kts", "groovy", "gradle", "scala", "py", "js", "mjs", "cjs", "ts", "go",
+          "rb", "php", "cs", "rs");
+
   /** Files without a telling extension that hold credentials. */
   private static final Set<String> TEXT_NAMES =
       Set.of(
@@ -113,6 +119,17 @@ final class FileTypes {
       return Optional.of(Syntax.TEXT);
     }
     return Optional.empty();
+  }
+
+  /**
+   * True for source code: there {@code token = tokens.next()} assigns an expression, not a value,
+   * so only string literals can hold a credential.
+   */
+  static boolean source(Path file) {
+    Path name = file.getFileName();
+    String n = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+    int dot = n.lastIndexOf('.');
+    return dot >= 0 && SOURCE_EXTENSIONS.contains(n.substring(dot + 1));
   }
 
   /** The syntax of a file named explicitly: its folder-scan syntax, else plain text. */

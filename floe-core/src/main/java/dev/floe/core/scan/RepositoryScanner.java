@@ -463,9 +463,9 @@ public final class RepositoryScanner {
   private void scanFile(Path file, String text, Syntax syntax, State state) {
     String shown = SourcePaths.display(file, workDir);
     CredentialDetector.Detection detection = CredentialDetector.scan(text, syntax);
-    List<Hit> hits = new ArrayList<>(detection.hits());
-    List<Hit> allowed = new ArrayList<>(detection.allowed());
     String[] lines = text.split("\r\n|\n|\r", -1);
+    List<Hit> hits = new ArrayList<>(code(file, lines, detection.hits()));
+    List<Hit> allowed = new ArrayList<>(code(file, lines, detection.allowed()));
     if (syntax == Syntax.YAML && floeFile(file, text)) {
       for (TreeScan.ValueHit hit : schemaHits(shown, text)) {
         SourcePosition at = hit.scalar().position();
@@ -490,6 +490,29 @@ public final class RepositoryScanner {
     for (Hit hit : hits) {
       state.findings.add(finding(file, shown, lines, hit));
     }
+  }
+
+  /**
+   * The hits that can be credentials in {@code file}: all of them, except that in source code a
+   * secret-like name assigned something unquoted ({@code token = tokens.next()}) is an expression,
+   * not a value. Token shapes (keys, JWTs, private keys) count wherever they are.
+   */
+  private static List<Hit> code(Path file, String[] lines, List<Hit> hits) {
+    if (!FileTypes.source(file)) {
+      return hits;
+    }
+    List<Hit> kept = new ArrayList<>();
+    for (Hit hit : hits) {
+      String line = lines[hit.line() - 1];
+      boolean quoted =
+          hit.start() > 0
+              && hit.start() <= line.length()
+              && (line.charAt(hit.start() - 1) == '"' || line.charAt(hit.start() - 1) == '\'');
+      if (hit.rule() != CredentialRule.SECRET_ASSIGNMENT || quoted) {
+        kept.add(hit);
+      }
+    }
+    return kept;
   }
 
   private static Finding finding(Path file, String shown, String[] lines, Hit hit) {
