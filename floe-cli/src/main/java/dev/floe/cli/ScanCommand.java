@@ -134,8 +134,8 @@ final class ScanCommand extends FloeSubcommand {
     fresh.forEach(f -> problems.add(f.problem()));
     switch (reporter.format()) {
       case sarif -> {
-        if (!problems.isEmpty()) {
-          reporter.text(problems, result.sources());
+        if (!scanProblems.isEmpty()) {
+          reporter.text(scanProblems, result.sources());
         }
         terminal
             .out()
