@@ -329,6 +329,11 @@ public final class RepositoryScanner {
 
   private void walk(Path root, State state) {
     Deque<GitIgnore> ignores = new ArrayDeque<>(aboveRoot(root));
+    if (ignored(ignores, root.toAbsolutePath().normalize(), true)) {
+      // The user named a folder git ignores (build output, say): they want it scanned, so the
+      // patterns that ignore it do not apply inside it either; its own .gitignore files do.
+      ignores.clear();
+    }
     try {
       Files.walkFileTree(
           root,

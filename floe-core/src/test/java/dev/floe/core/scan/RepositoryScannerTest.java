@@ -398,6 +398,18 @@ class RepositoryScannerTest {
         .hasSize(2);
   }
 
+  @Test
+  void aFolderGitIgnoresIsScannedWhenNamed() throws IOException {
+    Files.createDirectories(repo.resolve(".git"));
+    write(".gitignore", "generated/\n");
+    write("generated/config.yaml", "npm: " + NPM + "\n");
+
+    assertThat(scan().findings()).isEmpty();
+    assertThat(scan("generated").findings())
+        .extracting(Finding::file)
+        .containsExactly("generated/config.yaml");
+  }
+
   private static void link(Path link, Path target) {
     try {
       Files.createSymbolicLink(link, target);
