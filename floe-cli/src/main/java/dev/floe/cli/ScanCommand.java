@@ -129,7 +129,8 @@ final class ScanCommand extends FloeSubcommand {
               "marked '# " + CredentialDetector.ALLOW_MARKER + "' on its line"));
     }
     int acceptedCount = result.findings().size() - fresh.size();
-    int stale = accepted.unused(result.findings());
+    int stale =
+        accepted.unused(result.findings(), roots.isEmpty() ? List.of(terminal.workDir()) : roots);
     List<Problem> problems = new ArrayList<>(scanProblems);
     fresh.forEach(f -> problems.add(f.problem()));
     switch (reporter.format()) {

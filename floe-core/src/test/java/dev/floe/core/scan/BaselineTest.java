@@ -175,4 +175,18 @@ class BaselineTest {
     assertThat(Baseline.find(repo)).contains(repo.resolve(Baseline.DEFAULT_NAME));
     assertThat(Baseline.find(repo.resolve("sub"))).isEmpty();
   }
+
+  @Test
+  void entriesOfFilesOutsideTheScannedPathsAreNotStale() throws IOException {
+    write("a/slack.yaml", "slack:\n  bot: " + TOKEN + "\n");
+    write("b/slack.yaml", "slack:\n  bot: " + TOKEN + "\n");
+    Path file = repo.resolve(Baseline.DEFAULT_NAME);
+    Files.writeString(file, Baseline.render(scan(), repo), StandardCharsets.UTF_8);
+    Baseline baseline = Baseline.read(file, Baseline.DEFAULT_NAME);
+
+    List<Finding> inA = new RepositoryScanner(repo).scan(List.of(Path.of("a"))).findings();
+
+    assertThat(baseline.unused(inA, List.of(repo.resolve("a")))).isZero();
+    assertThat(baseline.unused(inA, List.of(repo))).as("b's entry, when b was scanned").isOne();
+  }
 }
