@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * The SARIF 2.1.0 document of {@code floe scan}: {@link SarifWriter}'s run with the findings as
- * results and, when there are problems that are not findings (a path that does not exist, a bad
- * baseline, a bad command line, warnings), an invocation carrying them as tool execution
+ * results (reviewed ones, accepted by the baseline or a comment, as results with {@code
+ * suppressions}) and, when there are problems that are not findings (a path that does not exist, a
+ * bad baseline, a bad command line, warnings), an invocation carrying them as tool execution
  * notifications ({@code executionSuccessful} false when one is an error). Code-scanning upload
  * steps therefore always get a valid document, on failure too.
  */
@@ -26,7 +27,21 @@ final class SarifReport {
   private SarifReport() {}
 
   static String write(List<Finding> findings, List<Problem> notifications, Path root) {
-    String sarif = SarifWriter.write(findings, FloeVersion.current(), root);
+    return write(findings, List.of(), notifications, root, root);
+  }
+
+  /**
+   * The document with reviewed findings too, as results with {@code suppressions}; artifact paths
+   * relative to {@code root} (the repository root), problems' files resolved against {@code
+   * workDir} first.
+   */
+  static String write(
+      List<Finding> findings,
+      List<SarifWriter.Suppressed> suppressed,
+      List<Problem> notifications,
+      Path workDir,
+      Path root) {
+    String sarif = SarifWriter.write(findings, suppressed, FloeVersion.current(), root);
     if (notifications.isEmpty()) {
       return sarif;
     }
@@ -48,7 +63,14 @@ final class SarifReport {
       n.putObject("message").put("text", p.message());
       if (p.file().isPresent()) {
         ObjectNode location = n.putArray("locations").addObject().putObject("physicalLocation");
-        location.putObject("artifactLocation").put("uri", uri(p.file().get()));
+        ObjectNode artifact = location.putObject("artifactLocation");
+        Path file = workDir.resolve(p.file().get()).toAbsolutePath().normalize();
+        Path base = root.toAbsolutePath().normalize();
+        if (file.startsWith(base)) {
+          artifact.put("uri", uri(base.relativize(file).toString())).put("uriBaseId", "%SRCROOT%");
+        } else {
+          artifact.put("uri", file.toUri().toASCIIString());
+        }
         p.position()
             .ifPresent(
                 at ->

@@ -44,7 +44,8 @@ public enum Code implements ProblemCode {
   A060("unsupported CompiledArtifacts version"),
   A061("invalid CompiledArtifacts document"),
   X040("hard-coded credential"),
-  X041("invalid scan baseline");
+  X041("invalid scan baseline"),
+  X042("file not scanned");
 
   private final String title;
 

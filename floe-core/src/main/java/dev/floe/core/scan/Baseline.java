@@ -20,9 +20,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Findings that were reviewed and accepted, so that {@code floe scan} reports only new ones. A
@@ -57,9 +59,41 @@ public final class Baseline {
   private final Path folder;
   private final Set<String> fingerprints;
 
+  /** The file each fingerprint was written for, as the file says (for reviewers; may be absent). */
+  private final java.util.Map<String, String> files;
+
   private Baseline(Path folder, Set<String> fingerprints) {
+    this(folder, fingerprints, java.util.Map.of());
+  }
+
+  private Baseline(Path folder, Set<String> fingerprints, java.util.Map<String, String> files) {
     this.folder = folder.toAbsolutePath().normalize();
     this.fingerprints = Set.copyOf(fingerprints);
+    this.files = java.util.Map.copyOf(files);
+  }
+
+  /** The file name a repository keeps its baseline under, at its root. */
+  public static final String DEFAULT_NAME = ".floe-scan-baseline.json";
+
+  /**
+   * The baseline that applies to a scan from {@code workDir} when none is named: the nearest
+   * {@value #DEFAULT_NAME} in {@code workDir} or a folder above it, up to the repository root (the
+   * nearest folder holding {@code .git}), so a scan from any sub-folder finds the root's baseline.
+   * Outside a git repository only {@code workDir} is looked in.
+   */
+  public static Optional<Path> find(Path workDir) {
+    Path start = workDir.toAbsolutePath().normalize();
+    Optional<Path> repository = GitIgnore.repositoryRoot(start);
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
+      Path file = dir.resolve(DEFAULT_NAME);
+      if (Files.isRegularFile(file)) {
+        return Optional.of(file);
+      }
+      if (repository.isEmpty() || dir.equals(repository.get())) {
+        break;
+      }
+    }
+    return Optional.empty();
   }
 
   /** A baseline that accepts nothing, with paths relative to {@code folder}. */
@@ -102,6 +136,7 @@ public final class Baseline {
       throw invalid(shown, "'findings' must be a list");
     }
     Set<String> fingerprints = new HashSet<>();
+    java.util.Map<String, String> files = new java.util.HashMap<>();
     int index = 0;
     for (JsonNode entry : findings) {
       JsonNode fingerprint = entry.get("fingerprint");
@@ -112,9 +147,13 @@ public final class Baseline {
             shown, "findings[" + index + "] needs a fingerprint 'sha256:<64 hex digits>'");
       }
       fingerprints.add(fingerprint.asText());
+      JsonNode entryFile = entry.get("file");
+      if (entryFile != null && entryFile.isTextual()) {
+        files.put(fingerprint.asText(), entryFile.asText());
+      }
       index++;
     }
-    return new Baseline(folder, fingerprints);
+    return new Baseline(folder, fingerprints, files);
   }
 
   private static ProblemException invalid(String shown, String reason) {
@@ -138,6 +177,35 @@ public final class Baseline {
   /** True when the finding was reviewed and accepted. */
   public boolean accepts(Finding finding) {
     return fingerprints.contains(fingerprint(finding, folder));
+  }
+
+  /**
+   * How many of the baseline's entries for files below {@code scanned} match none of {@code
+   * findings}: the stale entries of a scan of those paths. An entry whose {@code file} is not
+   * recorded counts wherever the scan looked. A scan of a sub-folder does not call the entries of
+   * other folders stale.
+   *
+   * @param findings what the scan found
+   * @param scanned the files and folders the scan covered, absolute
+   */
+  public int unused(List<Finding> findings, List<Path> scanned) {
+    Set<String> seen = new HashSet<>();
+    for (Finding f : findings) {
+      seen.add(fingerprint(f, folder));
+    }
+    return (int)
+        fingerprints.stream()
+            .filter(fp -> !seen.contains(fp))
+            .filter(fp -> covered(files.get(fp), scanned))
+            .count();
+  }
+
+  private boolean covered(@Nullable String file, List<Path> scanned) {
+    if (file == null) {
+      return true;
+    }
+    Path path = folder.resolve(file).normalize();
+    return scanned.stream().anyMatch(root -> path.startsWith(root.toAbsolutePath().normalize()));
   }
 
   /** How many of the baseline's fingerprints match none of {@code findings}: stale entries. */

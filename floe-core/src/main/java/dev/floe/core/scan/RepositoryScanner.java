@@ -22,21 +22,27 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Scans files and folders of a repository for hard-coded credentials: YAML, JSON, properties and
- * {@code .env} files found below the given folders, and any file named explicitly. Folders of
- * version control, build output and dependencies ({@link #SKIPPED_FOLDERS}) are not entered,
- * symbolic links are not followed, and binary, non-UTF-8 and very large files are skipped. floe's
- * own files (floe.yaml, platform.yaml) are also checked against their schema: any literal in a
- * credential field is a finding. Thread-safe: each {@link #scan} is independent.
+ * Scans files and folders of a repository for hard-coded credentials, and fails closed: below the
+ * given folders it reads the files credentials live in (configuration, {@code .env}, Dockerfiles,
+ * Terraform, shell scripts, notebooks, source code, key files; see docs/security.md), and any file
+ * named explicitly whatever its name. Folders of version control, build output and dependencies
+ * ({@link #SKIPPED_FOLDERS}) and what {@code .gitignore} excludes are passed by; git's own folder
+ * is never read. A file that cannot be read or decoded (binary, not UTF-8, over {@link
+ * #MAX_FILE_BYTES}, a symbolic link, a device) is never passed over silently: it is a {@link
+ * Skipped} entry and a {@code FLOE-X042} problem, an error when the user named it. floe's own files
+ * (floe.yaml, platform.yaml) are also checked against their schema: any literal in a credential
+ * field is a finding. Thread-safe: each {@link #scan} is independent.
  */
 @Api(status = Api.Status.EXPERIMENTAL)
 public final class RepositoryScanner {
@@ -76,33 +82,148 @@ public final class RepositoryScanner {
     this.workDir = requireNonNull(workDir, "workDir").toAbsolutePath().normalize();
   }
 
+  /** Why a file was not scanned. */
+  public enum Reason {
+    /** Larger than {@link #MAX_FILE_BYTES}. */
+    TOO_LARGE("it is larger than 4 MiB, the scan's limit"),
+    /** A NUL byte among its first bytes. */
+    BINARY("it is a binary file"),
+    /** Bytes that are not UTF-8. */
+    NOT_UTF8("it is not valid UTF-8"),
+    /** A symbolic link: the scan never follows one. */
+    SYMBOLIC_LINK("it is a symbolic link, which floe scan does not follow"),
+    /** A device, pipe or socket. */
+    NOT_A_FILE("it is not a regular file (a device, pipe or socket)"),
+    /** git's own folder. */
+    VERSION_CONTROL("it is git's own folder, which floe scan never reads"),
+    /** The file system refused. */
+    UNREADABLE("it cannot be read");
+
+    private final String description;
+
+    Reason(String description) {
+      this.description = description;
+    }
+
+    /** Why, as the end of a sentence: {@code it is not valid UTF-8}. */
+    public String description() {
+      return description;
+    }
+
+    /** The reason's name in JSON: {@code not-utf8}. */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /**
+   * A file or folder the scan did not read, and why.
+   *
+   * @param file as displayed (relative to the working folder when below it)
+   * @param reason why
+   * @param detail more words on the reason (the file system's message, a link's target); empty when
+   *     there is nothing to add
+   * @param named true when the user named it: then it is an error, not a warning
+   */
+  public record Skipped(String file, Reason reason, String detail, boolean named) {
+    public Skipped {
+      requireNonNull(file, "file");
+      requireNonNull(reason, "reason");
+      requireNonNull(detail, "detail");
+    }
+
+    /** {@code it is not valid UTF-8}, or with the detail: {@code it cannot be read: …}. */
+    public String why() {
+      if (detail.isEmpty()) {
+        return reason.description();
+      }
+      return reason.description() + (reason == Reason.UNREADABLE ? ": " : "; ") + detail;
+    }
+
+    /**
+     * The {@code FLOE-X042} problem: an error for a path the user named (the scan must not pass
+     * silently over it), a warning for a file met in a folder.
+     */
+    public Problem problem() {
+      Problem.Builder b =
+          named
+              ? Problem.error(Code.X042, "Cannot scan " + file + ": " + why())
+              : Problem.warning(Code.X042, "Skipped " + file + ": " + why());
+      return b.file(file).hint(hint()).build();
+    }
+
+    private String hint() {
+      return switch (reason) {
+        case TOO_LARGE ->
+            "generated data does not belong in a scan; leave it out or list it in .gitignore";
+        case BINARY, NOT_UTF8 ->
+            "save it as UTF-8 text to have it scanned, or leave it out (list it in .gitignore)";
+        case SYMBOLIC_LINK -> "name the file it points to instead";
+        case NOT_A_FILE -> "save the content to a file and scan that";
+        case VERSION_CONTROL -> "scan the working tree instead";
+        case UNREADABLE -> "check that it is readable, or leave it out";
+      };
+    }
+  }
+
   /**
    * What a scan found.
    *
    * @param findings the credentials found, sorted by file, line and column
    * @param filesScanned how many files were read
-   * @param filesSkipped how many candidate files were skipped (binary, not UTF-8, too large)
-   * @param allowed how many hits were on lines marked {@code # floe:allow-secret}
-   * @param problems problems with the scan itself: paths that do not exist (errors), files that
-   *     cannot be read (warnings)
+   * @param skipped the files and folders that were not read, and why: errors when named, warnings
+   *     when met in a folder; sorted by file
+   * @param reviewed findings on lines marked {@code # floe:allow-secret}, sorted like {@code
+   *     findings}
+   * @param problems problems with the scan itself: paths that do not exist (errors), and every
+   *     skipped file ({@code FLOE-X042}: errors when named, warnings otherwise)
    * @param sources the text of every file with a finding, for rendering snippets
    */
   public record Result(
       List<Finding> findings,
       int filesScanned,
-      int filesSkipped,
-      int allowed,
+      List<Skipped> skipped,
+      List<Finding> reviewed,
       List<Problem> problems,
       SourceTexts sources) {
     public Result {
       findings = List.copyOf(findings);
+      skipped = List.copyOf(skipped);
+      reviewed = List.copyOf(reviewed);
       problems = List.copyOf(problems);
       requireNonNull(sources, "sources");
+    }
+
+    /** How many files and folders were not read. */
+    public int filesSkipped() {
+      return skipped.size();
+    }
+
+    /** How many hits were on lines marked {@code # floe:allow-secret}. */
+    public int allowed() {
+      return reviewed.size();
+    }
+
+    /** True when a path the user named could not be scanned (or does not exist). */
+    public boolean failed() {
+      return problems.stream().anyMatch(Problem::isError);
     }
   }
 
   /**
-   * Scans the given files and folders; the working folder when none is given.
+   * The root of the git repository {@code dir} is in: the nearest folder at or above it that holds
+   * {@code .git} (a folder, or the file of a worktree); empty outside a repository. SARIF paths and
+   * the default baseline are relative to it.
+   */
+  public static Optional<Path> repositoryRoot(Path dir) {
+    return GitIgnore.repositoryRoot(dir);
+  }
+
+  /**
+   * Scans the given files and folders; the working folder when none is given. Files named
+   * explicitly are read whatever their name, and one that cannot be read is an error; in folders,
+   * only the files credentials live in are read ({@link #SKIPPED_FOLDERS} and what {@code
+   * .gitignore} excludes are passed by), and one that cannot be read is a warning.
    *
    * @param paths files and folders, relative to the working folder or absolute
    */
@@ -111,49 +232,108 @@ public final class RepositoryScanner {
     State state = new State();
     for (Path given : roots) {
       Path path = workDir.resolve(given).normalize();
-      if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-        String shown = SourcePaths.display(path, workDir);
+      String shown = SourcePaths.display(path, workDir);
+      if (Files.isSymbolicLink(path)) {
+        skipLink(path, true, state);
+      } else if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
         state.problems.add(
             Problem.error(Code.E052, "Cannot scan " + shown + ": the path does not exist")
                 .file(shown)
                 .hint("give existing files or folders, or none to scan the working folder")
                 .build());
-      } else if (Files.isDirectory(path)) {
+      } else if (insideGit(path)) {
+        state.skip(shown, Reason.VERSION_CONTROL, "", true);
+      } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
         walk(path, state);
       } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-        state.files.add(path);
+        state.files.putIfAbsent(path, Boolean.TRUE);
+      } else {
+        state.skip(shown, Reason.NOT_A_FILE, "", true);
       }
     }
-    for (Path file : state.files) {
-      Syntax syntax = Syntax.of(file).orElse(Syntax.TEXT);
-      read(file, state).ifPresent(text -> scanFile(file, text, syntax, state));
+    for (java.util.Map.Entry<Path, Boolean> file : state.files.entrySet()) {
+      Path path = file.getKey();
+      boolean named = file.getValue();
+      Syntax syntax = named ? FileTypes.named(path) : FileTypes.of(path).orElse(Syntax.TEXT);
+      read(path, named, state).ifPresent(text -> scanFile(path, text, syntax, state));
     }
-    state.findings.sort(
+    Comparator<Finding> order =
         Comparator.comparing(Finding::file)
             .thenComparingInt(Finding::line)
             .thenComparingInt(Finding::column)
-            .thenComparing(f -> f.rule().id()));
+            .thenComparing(f -> f.rule().id());
+    state.findings.sort(order);
+    state.reviewed.sort(order);
+    state.skipped.sort(Comparator.comparing(Skipped::file));
+    for (Skipped s : state.skipped) {
+      state.problems.add(s.problem());
+    }
     return new Result(
         state.findings,
         state.scanned,
         state.skipped,
-        state.allowed,
+        state.reviewed,
         state.problems.sorted(),
         state.sources);
   }
 
   /** Mutable state of one scan. */
   private static final class State {
-    final Set<Path> files = new TreeSet<>();
+    /** Every file to read, and whether the user named it. */
+    final java.util.Map<Path, Boolean> files = new java.util.TreeMap<>();
+
     final List<Finding> findings = new ArrayList<>();
+    final List<Finding> reviewed = new ArrayList<>();
+    final List<Skipped> skipped = new ArrayList<>();
     final ProblemList problems = new ProblemList();
     final SourceTexts sources = new SourceTexts();
     int scanned;
-    int skipped;
-    int allowed;
+
+    void skip(String shown, Reason reason, String detail, boolean named) {
+      skipped.add(new Skipped(shown, reason, detail, named));
+    }
+  }
+
+  /** True for git's own folder and anything in it. */
+  private static boolean insideGit(Path path) {
+    for (Path part : path) {
+      if (part.toString().equals(".git")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Records a symbolic link as skipped: as a link, with where it points, or, when it points to a
+   * pipe or device (the {@code /dev/fd/63} of a shell's {@code <(…)}), as not a regular file.
+   */
+  private void skipLink(Path link, boolean named, State state) {
+    String shown = display(link);
+    String detail = "";
+    try {
+      Path target = Files.readSymbolicLink(link);
+      if (!Files.exists(link)) {
+        detail = "it points to " + target + ", which does not exist";
+      } else if (!Files.isRegularFile(link) && !Files.isDirectory(link)) {
+        state.skip(shown, Reason.NOT_A_FILE, "", named);
+        return;
+      } else {
+        detail = "it points to " + display(link.resolveSibling(target).normalize());
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      detail = "";
+    }
+    state.skip(shown, Reason.SYMBOLIC_LINK, detail, named);
   }
 
   private void walk(Path root, State state) {
+    Deque<GitIgnore> ignores = new ArrayDeque<>(aboveRoot(root));
+    if (ignored(ignores, root.toAbsolutePath().normalize(), true)) {
+      // The user named a folder git ignores (build output, say): they want it scanned, so the
+      // patterns that ignore it do not apply inside it either; its own .gitignore files do.
+      ignores.clear();
+    }
     try {
       Files.walkFileTree(
           root,
@@ -161,44 +341,115 @@ public final class RepositoryScanner {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
               Path name = dir.getFileName();
-              boolean skip =
-                  !dir.equals(root) && name != null && SKIPPED_FOLDERS.contains(name.toString());
-              return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+              if (!dir.equals(root)) {
+                if (name != null && SKIPPED_FOLDERS.contains(name.toString())) {
+                  return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (ignored(ignores, dir, true)) {
+                  return FileVisitResult.SKIP_SUBTREE;
+                }
+              }
+              ignores.push(
+                  GitIgnore.read(dir, dir.resolve(".gitignore")).orElse(GitIgnore.parse(dir, "")));
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException e) {
+              ignores.pop();
+              if (e != null) {
+                state.skip(display(dir), Reason.UNREADABLE, IoProblems.describe(e), false);
+              }
+              return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && Syntax.of(file).isPresent()) {
-                state.files.add(file);
+              boolean candidate = FileTypes.of(file).isPresent();
+              if (attrs.isSymbolicLink()) {
+                if ((candidate || Files.isDirectory(file)) && !ignored(ignores, file, false)) {
+                  skipLink(file, false, state);
+                }
+              } else if (candidate && !ignored(ignores, file, attrs.isDirectory())) {
+                if (attrs.isRegularFile()) {
+                  state.files.putIfAbsent(file, Boolean.FALSE);
+                } else if (attrs.isOther()) {
+                  state.skip(display(file), Reason.NOT_A_FILE, "", false);
+                }
               }
               return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-              state.problems.add(unreadable(file, e));
+              if (!ignored(ignores, file, Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS))) {
+                state.skip(display(file), Reason.UNREADABLE, IoProblems.describe(e), false);
+              }
               return FileVisitResult.CONTINUE;
             }
           });
     } catch (IOException e) {
-      state.problems.add(unreadable(root, e));
+      state.skip(display(root), Reason.UNREADABLE, IoProblems.describe(e), true);
     }
   }
 
-  /** The file's text, or empty when it is binary, not UTF-8, too large or unreadable. */
-  private Optional<String> read(Path file, State state) {
-    try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        state.skipped++;
-        return Optional.empty();
+  /**
+   * The ignore files that apply to a walk from {@code root} before its own: those of the folders
+   * from the repository root down to {@code root}'s parent, nearest first, then {@code
+   * .git/info/exclude}. None when {@code root} is not in a git repository.
+   */
+  private static List<GitIgnore> aboveRoot(Path root) {
+    Path absolute = root.toAbsolutePath().normalize();
+    Optional<Path> repository = GitIgnore.repositoryRoot(absolute);
+    List<GitIgnore> above = new ArrayList<>();
+    if (repository.isEmpty()) {
+      return above;
+    }
+    Path top = repository.get();
+    for (Path dir = absolute.getParent();
+        dir != null && dir.startsWith(top);
+        dir = dir.getParent()) {
+      GitIgnore.read(dir, dir.resolve(".gitignore")).ifPresent(above::add);
+    }
+    Path exclude = top.resolve(".git").resolve("info").resolve("exclude");
+    GitIgnore.read(top, exclude).ifPresent(above::add);
+    return above;
+  }
+
+  /** True when the nearest ignore file with a matching pattern excludes {@code path}. */
+  private static boolean ignored(Deque<GitIgnore> ignores, Path path, boolean folder) {
+    for (GitIgnore ignore : ignores) {
+      GitIgnore.Verdict verdict = ignore.check(path, folder);
+      if (verdict != GitIgnore.Verdict.UNDECIDED) {
+        return verdict == GitIgnore.Verdict.IGNORED;
       }
+    }
+    return false;
+  }
+
+  private String display(Path path) {
+    return SourcePaths.display(path, workDir);
+  }
+
+  /**
+   * The file's text, or empty when it is binary, not UTF-8, too large or unreadable (then it is
+   * recorded as skipped).
+   */
+  private Optional<String> read(Path file, boolean named, State state) {
+    String shown = display(file);
+    try {
       byte[] bytes;
-      try (InputStream in = Files.newInputStream(file)) {
-        bytes = in.readAllBytes();
+      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        // Read one byte past the limit rather than trusting the size: a file can grow.
+        bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+      }
+      if (bytes.length > MAX_FILE_BYTES) {
+        state.skip(shown, Reason.TOO_LARGE, "", named);
+        return Optional.empty();
       }
       for (int i = 0; i < Math.min(bytes.length, BINARY_PROBE_BYTES); i++) {
         if (bytes[i] == 0) {
-          state.skipped++;
+          state.skip(shown, Reason.BINARY, "", named);
           return Optional.empty();
         }
       }
@@ -206,10 +457,10 @@ public final class RepositoryScanner {
       state.scanned++;
       return Optional.of(text);
     } catch (CharacterCodingException e) {
-      state.skipped++;
+      state.skip(shown, Reason.NOT_UTF8, "", named);
       return Optional.empty();
     } catch (IOException e) {
-      state.problems.add(unreadable(file, e));
+      state.skip(shown, Reason.UNREADABLE, IoProblems.describe(e), named);
       return Optional.empty();
     }
   }
@@ -217,42 +468,70 @@ public final class RepositoryScanner {
   private void scanFile(Path file, String text, Syntax syntax, State state) {
     String shown = SourcePaths.display(file, workDir);
     CredentialDetector.Detection detection = CredentialDetector.scan(text, syntax);
-    state.allowed += detection.allowed().size();
-    List<Hit> hits = new ArrayList<>(detection.hits());
     String[] lines = text.split("\r\n|\n|\r", -1);
+    List<Hit> hits = new ArrayList<>(code(file, lines, detection.hits()));
+    List<Hit> allowed = new ArrayList<>(code(file, lines, detection.allowed()));
     if (syntax == Syntax.YAML && floeFile(file, text)) {
       for (TreeScan.ValueHit hit : schemaHits(shown, text)) {
         SourcePosition at = hit.scalar().position();
         int line = at.line();
-        if (line > lines.length || hits.stream().anyMatch(h -> h.line() == line)) {
-          continue;
-        }
-        if (CredentialDetector.allowed(lines[line - 1])) {
-          state.allowed++;
+        if (line > lines.length
+            || hits.stream().anyMatch(h -> h.line() == line)
+            || allowed.stream().anyMatch(h -> h.line() == line)) {
           continue;
         }
         int start = at.column() - 1;
-        hits.add(new Hit(hit.rule(), line, start, start + at.length(), hit.path()));
+        Hit schemaHit = new Hit(hit.rule(), line, start, start + at.length(), hit.path());
+        (CredentialDetector.allowed(lines[line - 1]) ? allowed : hits).add(schemaHit);
       }
+    }
+    for (Hit hit : allowed) {
+      state.reviewed.add(finding(file, shown, lines, hit));
     }
     if (hits.isEmpty()) {
       return;
     }
     state.sources.put(shown, text);
     for (Hit hit : hits) {
-      String lineText = lines[hit.line() - 1];
-      int start = maskStart(lineText, hit.start());
-      state.findings.add(
-          new Finding(
-              hit.rule(),
-              file,
-              shown,
-              hit.line(),
-              start + 1,
-              hit.end() - start,
-              hit.key(),
-              Finding.hashLine(lineText)));
+      state.findings.add(finding(file, shown, lines, hit));
     }
+  }
+
+  /**
+   * The hits that can be credentials in {@code file}: all of them, except that in source code a
+   * secret-like name assigned something unquoted ({@code token = tokens.next()}) is an expression,
+   * not a value. Token shapes (keys, JWTs, private keys) count wherever they are.
+   */
+  private static List<Hit> code(Path file, String[] lines, List<Hit> hits) {
+    if (!FileTypes.source(file)) {
+      return hits;
+    }
+    List<Hit> kept = new ArrayList<>();
+    for (Hit hit : hits) {
+      String line = lines[hit.line() - 1];
+      boolean quoted =
+          hit.start() > 0
+              && hit.start() <= line.length()
+              && (line.charAt(hit.start() - 1) == '"' || line.charAt(hit.start() - 1) == '\'');
+      if (hit.rule() != CredentialRule.SECRET_ASSIGNMENT || quoted) {
+        kept.add(hit);
+      }
+    }
+    return kept;
+  }
+
+  private static Finding finding(Path file, String shown, String[] lines, Hit hit) {
+    String lineText = lines[hit.line() - 1];
+    int start = maskStart(lineText, hit.start());
+    return new Finding(
+        hit.rule(),
+        file,
+        shown,
+        hit.line(),
+        start + 1,
+        hit.end() - start,
+        hit.key(),
+        Finding.hashLine(lineText));
   }
 
   /**
@@ -299,14 +578,5 @@ public final class RepositoryScanner {
     ProblemList ignored = new ProblemList();
     Optional<YamlNode> root = new YamlLoader(new SourceTexts()).load(shown, text, ignored);
     return root.map(r -> TreeScan.walk(r)).orElse(List.of());
-  }
-
-  private Problem unreadable(Path file, IOException e) {
-    String shown = SourcePaths.display(file, workDir);
-    return Problem.warning(Code.Y006, "Cannot scan " + shown + ": " + IoProblems.describe(e))
-        .file(shown)
-        .hint("check that the file is readable, or leave it out")
-        .cause(e)
-        .build();
   }
 }

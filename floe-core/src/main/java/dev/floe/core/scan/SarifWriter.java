@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes findings as a SARIF 2.1.0 log that GitHub code scanning accepts: one run of the tool
@@ -43,7 +44,68 @@ public final class SarifWriter {
    *     the working folder)
    */
   public static String write(List<Finding> findings, String toolVersion, Path root) {
+    return write(findings, List.of(), toolVersion, root);
+  }
+
+  /**
+   * A finding that was reviewed and accepted, reported as a SARIF result with a {@code
+   * suppressions} entry so that code scanning shows it as dismissed rather than not at all.
+   *
+   * @param finding the finding
+   * @param kind {@link Kind#EXTERNAL} for a baseline entry, {@link Kind#IN_SOURCE} for a {@code #
+   *     floe:allow-secret} comment
+   * @param justification why, e.g. {@code accepted in .floe-scan-baseline.json}
+   */
+  public record Suppressed(Finding finding, Kind kind, String justification) {
+    public Suppressed {
+      java.util.Objects.requireNonNull(finding, "finding");
+      java.util.Objects.requireNonNull(kind, "kind");
+      java.util.Objects.requireNonNull(justification, "justification");
+    }
+
+    /** SARIF's suppression kinds. */
+    public enum Kind {
+      /** Suppressed in the source: a comment on the line. */
+      IN_SOURCE("inSource"),
+      /** Suppressed outside the source: a baseline file. */
+      EXTERNAL("external");
+
+      private final String wire;
+
+      Kind(String wire) {
+        this.wire = wire;
+      }
+
+      /** The value of {@code suppressions[].kind}. */
+      public String wire() {
+        return wire;
+      }
+    }
+  }
+
+  /**
+   * The SARIF document for {@code findings} and, as results with {@code suppressions} (status
+   * {@code accepted}), the reviewed findings {@code suppressed}; results sorted by file, line and
+   * column. A trailing newline.
+   *
+   * @param findings what to report
+   * @param suppressed reviewed findings, reported as suppressed
+   * @param toolVersion floe's version
+   * @param root the folder that relative artifact paths start from
+   */
+  public static String write(
+      List<Finding> findings, List<Suppressed> suppressed, String toolVersion, Path root) {
     Path base = root.toAbsolutePath().normalize();
+    List<Entry> all = new java.util.ArrayList<>();
+    findings.forEach(f -> all.add(new Entry(f, null)));
+    suppressed.forEach(s -> all.add(new Entry(s.finding(), s)));
+    if (!suppressed.isEmpty()) {
+      all.sort(
+          java.util.Comparator.comparing((Entry e) -> e.finding().file())
+              .thenComparingInt(e -> e.finding().line())
+              .thenComparingInt(e -> e.finding().column())
+              .thenComparing(e -> e.finding().rule().id()));
+    }
     return JsonOutput.write(
         json -> {
           json.writeStartObject();
@@ -54,8 +116,8 @@ public final class SarifWriter {
           writeTool(json, toolVersion);
           json.writeStringField("columnKind", "utf16CodeUnits");
           json.writeArrayFieldStart("results");
-          for (Finding finding : findings) {
-            writeResult(json, finding, base);
+          for (Entry entry : all) {
+            writeResult(json, entry.finding(), base, entry.suppression());
           }
           json.writeEndArray();
           json.writeEndObject();
@@ -63,6 +125,9 @@ public final class SarifWriter {
           json.writeEndObject();
         });
   }
+
+  /** One result: a finding, suppressed or not. */
+  private record Entry(Finding finding, @Nullable Suppressed suppression) {}
 
   private static void writeTool(JsonGenerator json, String toolVersion) throws IOException {
     json.writeObjectFieldStart("tool");
@@ -111,7 +176,8 @@ public final class SarifWriter {
     json.writeEndObject();
   }
 
-  private static void writeResult(JsonGenerator json, Finding finding, Path base)
+  private static void writeResult(
+      JsonGenerator json, Finding finding, Path base, @Nullable Suppressed suppression)
       throws IOException {
     CredentialRule rule = finding.rule();
     json.writeStartObject();
@@ -145,6 +211,15 @@ public final class SarifWriter {
     json.writeObjectFieldStart("partialFingerprints");
     json.writeStringField(FINGERPRINT_KEY, Baseline.fingerprint(finding, base));
     json.writeEndObject();
+    if (suppression != null) {
+      json.writeArrayFieldStart("suppressions");
+      json.writeStartObject();
+      json.writeStringField("kind", suppression.kind().wire());
+      json.writeStringField("status", "accepted");
+      json.writeStringField("justification", suppression.justification());
+      json.writeEndObject();
+      json.writeEndArray();
+    }
     json.writeEndObject();
   }
 

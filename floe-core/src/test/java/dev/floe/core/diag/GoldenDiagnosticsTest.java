@@ -99,7 +99,7 @@ class GoldenDiagnosticsTest {
   /** Codes no file can produce: the CLI reports them. Each needs a reason. */
   /** Codes raised by the environment or the command line, never by a file. */
   private static final Set<Code> NOT_FROM_FILES =
-      EnumSet.of(Code.E053, Code.C033, Code.C034, Code.X041);
+      EnumSet.of(Code.E053, Code.C033, Code.C034, Code.X041, Code.X042);
 
   /** How compile cases show their platform.yaml: as environment dev of a project. */
   private static final String COMPILE_PLATFORM = "platform/dev/platform.yaml";

@@ -142,4 +142,51 @@ class BaselineTest {
     Files.writeString(repo.resolve(".baseline.json"), Baseline.render(findings, repo));
     return Baseline.read(repo.resolve(".baseline.json"), ".baseline.json");
   }
+
+  @Test
+  void theDefaultBaselineIsFoundAtTheRepositoryRootFromAnySubFolder() throws IOException {
+    Files.createDirectories(repo.resolve(".git"));
+    write(Baseline.DEFAULT_NAME, "{}");
+    Files.createDirectories(repo.resolve("a/b/c"));
+
+    assertThat(Baseline.find(repo.resolve("a/b/c"))).contains(repo.resolve(Baseline.DEFAULT_NAME));
+    assertThat(Baseline.find(repo)).contains(repo.resolve(Baseline.DEFAULT_NAME));
+
+    write("a/" + Baseline.DEFAULT_NAME, "{}");
+    assertThat(Baseline.find(repo.resolve("a/b/c")))
+        .as("the nearest one wins")
+        .contains(repo.resolve("a/" + Baseline.DEFAULT_NAME));
+  }
+
+  @Test
+  void theDefaultBaselineIsNotLookedForAboveTheRepositoryRoot() throws IOException {
+    write(Baseline.DEFAULT_NAME, "{}");
+    Files.createDirectories(repo.resolve("project/.git"));
+    Files.createDirectories(repo.resolve("project/sub"));
+
+    assertThat(Baseline.find(repo.resolve("project/sub"))).isEmpty();
+  }
+
+  @Test
+  void outsideARepositoryOnlyTheWorkingFolderIsLookedIn() throws IOException {
+    write(Baseline.DEFAULT_NAME, "{}");
+    Files.createDirectories(repo.resolve("sub"));
+
+    assertThat(Baseline.find(repo)).contains(repo.resolve(Baseline.DEFAULT_NAME));
+    assertThat(Baseline.find(repo.resolve("sub"))).isEmpty();
+  }
+
+  @Test
+  void entriesOfFilesOutsideTheScannedPathsAreNotStale() throws IOException {
+    write("a/slack.yaml", "slack:\n  bot: " + TOKEN + "\n");
+    write("b/slack.yaml", "slack:\n  bot: " + TOKEN + "\n");
+    Path file = repo.resolve(Baseline.DEFAULT_NAME);
+    Files.writeString(file, Baseline.render(scan(), repo), StandardCharsets.UTF_8);
+    Baseline baseline = Baseline.read(file, Baseline.DEFAULT_NAME);
+
+    List<Finding> inA = new RepositoryScanner(repo).scan(List.of(Path.of("a"))).findings();
+
+    assertThat(baseline.unused(inA, List.of(repo.resolve("a")))).isZero();
+    assertThat(baseline.unused(inA, List.of(repo))).as("b's entry, when b was scanned").isOne();
+  }
 }

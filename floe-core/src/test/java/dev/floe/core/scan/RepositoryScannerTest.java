@@ -35,7 +35,7 @@ class RepositoryScannerTest {
   }
 
   @Test
-  void readsYamlJsonPropertiesAndEnvFilesAndSkipsTheRest() throws IOException {
+  void readsConfigurationFilesAndSourcesAndSkipsTheRest() throws IOException {
     String line = "NPM_TOKEN=" + NPM + "\n";
     write("config/app.yaml", "npm: " + NPM + "\n");
     write("config/app.yml", "npm: " + NPM + "\n");
@@ -58,9 +58,10 @@ class RepositoryScannerTest {
             "config/app.yaml",
             "config/app.yml",
             "deploy/prod.env",
+            "src/Main.java",
             "src/main/resources/application.properties");
     assertThat(result.findings()).allMatch(f -> f.rule() == CredentialRule.NPM_TOKEN);
-    assertThat(result.filesScanned()).isEqualTo(7);
+    assertThat(result.filesScanned()).isEqualTo(8);
   }
 
   @Test
@@ -95,6 +96,22 @@ class RepositoryScannerTest {
 
     assertThat(result.findings()).isEmpty();
     assertThat(result.filesSkipped()).isEqualTo(2);
+    assertThat(result.skipped())
+        .extracting(RepositoryScanner.Skipped::file, RepositoryScanner.Skipped::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("blob.json", RepositoryScanner.Reason.BINARY),
+            org.assertj.core.groups.Tuple.tuple("latin1.yaml", RepositoryScanner.Reason.NOT_UTF8));
+    assertThat(result.problems())
+        .as("met in a folder: a warning naming the file and the reason, not an error")
+        .allSatisfy(
+            p -> {
+              assertThat(p.code()).isEqualTo(Code.X042.id());
+              assertThat(p.isError()).isFalse();
+            })
+        .extracting(Problem::message)
+        .containsExactly(
+            "Skipped blob.json: it is a binary file", "Skipped latin1.yaml: it is not valid UTF-8");
+    assertThat(result.failed()).isFalse();
   }
 
   @Test
@@ -190,5 +207,224 @@ class RepositoryScannerTest {
 
     assertThat(result.findings()).extracting(Finding::line).containsExactly(2);
     assertThat(result.allowed()).isEqualTo(1);
+  }
+
+  @Test
+  void coversTheFilesCredentialsLiveIn() throws IOException {
+    String env = "NPM_TOKEN=" + NPM + "\n";
+    List<String> covered =
+        List.of(
+            ".npmrc",
+            "Dockerfile",
+            "app/Main.kt",
+            "app/build.gradle.kts",
+            "app/main.py",
+            "app/settings.xml",
+            "certs/server.pem",
+            "deploy/Dockerfile.prod",
+            "infra/main.tf",
+            "infra/prod.tfvars",
+            "keys/id_rsa",
+            "notebooks/explore.ipynb",
+            "scripts/deploy.sh",
+            "src/Main.java",
+            "tls/server.key");
+    for (String file : covered) {
+      write(file, file.endsWith(".ipynb") ? "{\"source\": [\"" + env.strip() + "\"]}\n" : env);
+    }
+    write("README.md", env);
+    write("notes.txt", env);
+    write("image.svg", env);
+
+    RepositoryScanner.Result result = scan();
+
+    assertThat(result.findings()).extracting(Finding::file).containsExactlyElementsOf(covered);
+    assertThat(result.filesScanned()).isEqualTo(covered.size());
+  }
+
+  @Test
+  void inSourceCodeOnlyLiteralsCanBeCredentials() throws IOException {
+    write(
+        "src/Tokens.java",
+        """
+        class Tokens {
+          Secret token = tokens.next();
+          String password = requireNonNull(password, "password");
+          String apiKey = "%s";
+        }
+        """
+            .formatted(PASSWORD.replace("canary-", "Zq8")));
+
+    assertThat(scan().findings())
+        .extracting(Finding::line, Finding::rule)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(4, CredentialRule.SECRET_ASSIGNMENT));
+  }
+
+  @Test
+  void aNamedFileThatCannotBeReadIsAnErrorNamingIt() throws IOException {
+    Files.write(repo.resolve("blob.json"), new byte[] {'a', 0, 'b'});
+    Files.write(
+        repo.resolve("latin1.yaml"), "caf\u00e9: 1\n".getBytes(StandardCharsets.ISO_8859_1));
+    byte[] big = new byte[(int) RepositoryScanner.MAX_FILE_BYTES + 1];
+    Arrays.fill(big, (byte) 'a');
+    Files.write(repo.resolve("big.yaml"), big);
+
+    RepositoryScanner.Result result = scan("blob.json", "latin1.yaml", "big.yaml");
+
+    assertThat(result.failed()).isTrue();
+    assertThat(result.filesScanned()).isZero();
+    assertThat(result.problems())
+        .allSatisfy(
+            p -> {
+              assertThat(p.isError()).isTrue();
+              assertThat(p.code()).isEqualTo(Code.X042.id());
+            })
+        .extracting(Problem::message)
+        .containsExactly(
+            "Cannot scan big.yaml: it is larger than 4 MiB, the scan's limit",
+            "Cannot scan blob.json: it is a binary file",
+            "Cannot scan latin1.yaml: it is not valid UTF-8");
+    assertThat(result.skipped()).allMatch(RepositoryScanner.Skipped::named);
+  }
+
+  @Test
+  void aNamedSymbolicLinkIsAnErrorNamingItsTarget() throws IOException {
+    write("real.yaml", "npm: " + NPM + "\n");
+    link(repo.resolve("link.yaml"), repo.resolve("real.yaml"));
+
+    RepositoryScanner.Result result = scan("link.yaml");
+
+    assertThat(result.failed()).isTrue();
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.problems())
+        .extracting(Problem::message)
+        .containsExactly(
+            "Cannot scan link.yaml: it is a symbolic link, which floe scan does not follow; it"
+                + " points to real.yaml");
+    assertThat(result.problems().get(0).hint()).contains("name the file it points to instead");
+  }
+
+  @Test
+  void aNamedDeviceIsAnError() {
+    Path device = Path.of("/dev/null");
+    assumeThat(Files.exists(device)).as("a /dev/null").isTrue();
+
+    RepositoryScanner.Result result = scan(device.toString());
+
+    assertThat(result.failed()).isTrue();
+    assertThat(result.problems())
+        .extracting(Problem::message)
+        .containsExactly(
+            "Cannot scan /dev/null: it is not a regular file (a device, pipe or socket)");
+  }
+
+  @Test
+  void aNamedPipeIsAnErrorAndSoIsALinkToOne() throws Exception {
+    Path fifo = repo.resolve("pipe.env");
+    mkfifo(fifo);
+    link(repo.resolve("fd"), fifo); // what a shell's <(…) hands over: /dev/fd/63 -> pipe
+
+    RepositoryScanner.Result result = scan("pipe.env", "fd");
+
+    assertThat(result.problems())
+        .extracting(Problem::message)
+        .containsExactly(
+            "Cannot scan fd: it is not a regular file (a device, pipe or socket)",
+            "Cannot scan pipe.env: it is not a regular file (a device, pipe or socket)");
+  }
+
+  @Test
+  void linksAndPipesMetInAFolderAreWarnings() throws Exception {
+    write("real.yaml", "a: 1\n");
+    link(repo.resolve("link.yaml"), repo.resolve("real.yaml"));
+    mkfifo(repo.resolve("pipe.env"));
+
+    RepositoryScanner.Result result = scan();
+
+    assertThat(result.failed()).isFalse();
+    assertThat(result.filesScanned()).isEqualTo(1);
+    assertThat(result.problems())
+        .allSatisfy(p -> assertThat(p.isError()).isFalse())
+        .extracting(Problem::message)
+        .containsExactly(
+            "Skipped link.yaml: it is a symbolic link, which floe scan does not follow; it points"
+                + " to real.yaml",
+            "Skipped pipe.env: it is not a regular file (a device, pipe or socket)");
+  }
+
+  @Test
+  void gitsOwnFolderIsNeverScannedEvenWhenNamed() throws IOException {
+    write(".git/config", "[remote]\n  url = https://u:" + PASSWORD + "@git.internal/r\n");
+    write(".git/hooks/x.yaml", "npm: " + NPM + "\n");
+
+    assertThat(scan().findings()).isEmpty();
+    RepositoryScanner.Result named = scan(".git");
+    assertThat(named.findings()).isEmpty();
+    assertThat(named.failed()).isTrue();
+    assertThat(named.problems())
+        .extracting(Problem::message)
+        .containsExactly("Cannot scan .git: it is git's own folder, which floe scan never reads");
+  }
+
+  @Test
+  void honoursGitignoreFilesFromTheRepositoryRootDown() throws IOException {
+    Files.createDirectories(repo.resolve(".git/info"));
+    Files.writeString(repo.resolve(".git/info/exclude"), "scratch/\n");
+    write(".gitignore", "# local files\n*.local.env\n!keep.local.env\nsecrets/\n/top.yaml\n");
+    write("app/.gitignore", "generated/**\n");
+    String leak = "npm: " + NPM + "\n";
+    write("a.local.env", leak);
+    write("keep.local.env", leak);
+    write("secrets/prod.yaml", leak);
+    write("top.yaml", leak);
+    write("app/top.yaml", leak);
+    write("app/generated/deep/x.yaml", leak);
+    write("app/sub/b.local.env", leak);
+    write("scratch/notes.yaml", leak);
+
+    assertThat(scan().findings())
+        .extracting(Finding::file)
+        .containsExactly("app/top.yaml", "keep.local.env");
+    assertThat(scan("app").findings())
+        .as("a sub-folder scan honours the .gitignore files above it")
+        .extracting(Finding::file)
+        .containsExactly("app/top.yaml");
+    assertThat(new RepositoryScanner(repo.resolve("app")).scan(List.of()).findings())
+        .as("and so does a scan from a sub-folder")
+        .extracting(Finding::file)
+        .containsExactly("top.yaml");
+    assertThat(scan("secrets/prod.yaml", "a.local.env").findings())
+        .as("a file named explicitly is scanned even when ignored")
+        .hasSize(2);
+  }
+
+  @Test
+  void aFolderGitIgnoresIsScannedWhenNamed() throws IOException {
+    Files.createDirectories(repo.resolve(".git"));
+    write(".gitignore", "generated/\n");
+    write("generated/config.yaml", "npm: " + NPM + "\n");
+
+    assertThat(scan().findings()).isEmpty();
+    assertThat(scan("generated").findings())
+        .extracting(Finding::file)
+        .containsExactly("generated/config.yaml");
+  }
+
+  private static void link(Path link, Path target) {
+    try {
+      Files.createSymbolicLink(link, target);
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeThat(false).as("symbolic links unsupported here").isTrue();
+    }
+  }
+
+  private static void mkfifo(Path fifo) throws InterruptedException {
+    int code;
+    try {
+      code = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor();
+    } catch (IOException e) {
+      code = -1;
+    }
+    assumeThat(code).as("mkfifo available").isZero();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,14 +51,33 @@ class RepositorySelfScanTest {
         .isEmpty();
   }
 
+  /**
+   * Main sources whose findings were reviewed as false positives, each with its reason. Anything
+   * else in the baseline must be a test fixture.
+   */
+  static final Set<String> REVIEWED_MAIN_SOURCES =
+      Set.of(
+          // documents the placeholder private-key shape that the rule ignores
+          "floe-core/src/main/java/dev/floe/core/scan/CredentialDetector.java",
+          // the published fake S3 server generates per-test credentials from a fixed prefix
+          "floe-testing/src/main/java/dev/floe/testing/s3/S3Server.java");
+
   @Test
-  void everyBaselineEntryIsATestFixture() {
+  void everyBaselineEntryIsATestFixtureOrAReviewedFalsePositive() {
     Path root = repositoryRoot();
     RepositoryScanner.Result result = new RepositoryScanner(root).scan(List.of());
     Baseline baseline = Baseline.read(root.resolve(BASELINE), BASELINE);
 
     assertThat(result.findings().stream().filter(baseline::accepts).map(Finding::file))
-        .allMatch(file -> file.contains("/src/test/resources/"));
+        .allMatch(file -> file.contains("/src/test/") || REVIEWED_MAIN_SOURCES.contains(file));
+    // The scan fails closed: what it could not read is named, and here only fixtures that are
+    // unreadable on purpose (not UTF-8) are.
+    assertThat(result.skipped())
+        .allSatisfy(
+            s -> {
+              assertThat(s.file()).contains("/src/test/resources/");
+              assertThat(s.named()).isFalse();
+            });
   }
 
   /** The folder above the working folder that holds the baseline and {@code demo/floe.yaml}. */

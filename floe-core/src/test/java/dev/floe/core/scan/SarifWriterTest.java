@@ -136,4 +136,34 @@ class SarifWriterTest {
     assertThat(Files.readString(repo.resolve("app.properties"), StandardCharsets.UTF_8))
         .contains(PASSWORD);
   }
+
+  @Test
+  void reviewedFindingsAreResultsWithSuppressions() throws IOException {
+    List<Finding> findings = findings();
+    Finding accepted = findings.get(0);
+    Finding open = findings.get(1);
+    String sarif =
+        SarifWriter.write(
+            List.of(open),
+            List.of(
+                new SarifWriter.Suppressed(
+                    accepted,
+                    SarifWriter.Suppressed.Kind.EXTERNAL,
+                    "accepted in .floe-scan-baseline.json")),
+            "0.1.0",
+            repo);
+
+    assertThat(schema().validate(MAPPER.readTree(sarif))).isEmpty();
+    JsonNode results = MAPPER.readTree(sarif).get("runs").get(0).get("results");
+    assertThat(results).hasSize(2);
+    JsonNode first = results.get(0);
+    assertThat(first.get("ruleId").asText()).isEqualTo(accepted.rule().id());
+    JsonNode suppression = first.get("suppressions").get(0);
+    assertThat(suppression.get("kind").asText()).isEqualTo("external");
+    assertThat(suppression.get("status").asText()).isEqualTo("accepted");
+    assertThat(suppression.get("justification").asText())
+        .isEqualTo("accepted in .floe-scan-baseline.json");
+    assertThat(results.get(1).has("suppressions")).as("an open finding has none").isFalse();
+    assertThat(sarif).doesNotContain(TOKEN).doesNotContain(PASSWORD);
+  }
 }

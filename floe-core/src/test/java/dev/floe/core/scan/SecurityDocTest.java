@@ -42,6 +42,15 @@ class SecurityDocTest {
     }
   }
 
+  @Test
+  void everyReasonForSkippingAFileIsListed() throws IOException {
+    String doc = section(read());
+
+    for (RepositoryScanner.Reason reason : RepositoryScanner.Reason.values()) {
+      assertThat(doc).as("skip reason %s", reason).contains("`" + reason.id() + "`");
+    }
+  }
+
   /** The "Credential detection" section: other sections belong to other features. */
   private static String section(String doc) {
     int start = doc.indexOf("\n## Credential detection");
