@@ -99,9 +99,11 @@ final class FileTypes {
 
   /** The syntax a folder scan reads {@code file} with; empty when a folder scan passes it by. */
   static Optional<Syntax> of(Path file) {
-    Optional<Syntax> config = Syntax.of(file);
-    if (config.isPresent()) {
-      return config;
+    // The detector's own reading of the file type first (its comments, quoting and assignments),
+    // then the other files credentials live in, as plain text.
+    Optional<Syntax> known = Syntax.byName(file);
+    if (known.isPresent()) {
+      return known;
     }
     Path name = file.getFileName();
     if (name == null) {
