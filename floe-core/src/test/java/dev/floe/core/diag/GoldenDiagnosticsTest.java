@@ -14,6 +14,9 @@ import dev.floe.core.model.FloeSpec;
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.platform.LocatedPlatform;
 import dev.floe.core.platform.PlatformRequest;
+import dev.floe.core.scan.CredentialDetector;
+import dev.floe.core.scan.Hit;
+import dev.floe.core.scan.Syntax;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -80,8 +83,14 @@ class GoldenDiagnosticsTest {
 
   private static final boolean REGENERATE = Boolean.getBoolean("floe.regenerate");
 
-  /** The environment for {@code ${VAR}} interpolation: only REGION is set. */
-  private static final Map<String, String> ENV = Map.of("REGION", "eu-west-1");
+  /**
+   * The environment for {@code ${VAR}} interpolation: REGION, and GITHUB_TOKEN holding a
+   * GitHub-token-shaped canary that no rendering may show.
+   */
+  private static final String GITHUB_TOKEN = "ghp_" + "Zq7VcN2pLm8RtY4wKx9BdF3hJs6GaE1uQo5T";
+
+  private static final Map<String, String> ENV =
+      Map.of("REGION", "eu-west-1", "GITHUB_TOKEN", GITHUB_TOKEN);
 
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
@@ -92,7 +101,8 @@ class GoldenDiagnosticsTest {
   private static final Pattern CODE_PREFIX = Pattern.compile("^([a-z][0-9]{3})-");
 
   /** Cases about plaintext credentials must plant a canary, or the leak check proves nothing. */
-  private static final Pattern NEEDS_CANARY = Pattern.compile("^(c030|c031|s019-credential).*");
+  private static final Pattern NEEDS_CANARY =
+      Pattern.compile("^(c030|c031|s019-credential|x040|v004).*");
 
   private static final Pattern HEADLINE = Pattern.compile("(?m)^(?:error|warning)\\[(FLOE-\\w+)]");
 
@@ -259,11 +269,18 @@ class GoldenDiagnosticsTest {
     }
     for (Path input : inputs) {
       // ISO-8859-1 reads any bytes, so a case that is deliberately not UTF-8 is scanned too.
-      Matcher m = CANARY.matcher(Files.readString(input, StandardCharsets.ISO_8859_1));
+      String content = Files.readString(input, StandardCharsets.ISO_8859_1);
+      Matcher m = CANARY.matcher(content);
       while (m.find()) {
         found.add(m.group());
       }
+      // Every credential the detector finds in the input is a canary too, keys included.
+      String[] lines = content.split("\r?\n|\r", -1);
+      for (Hit hit : CredentialDetector.scan(content, Syntax.YAML).hits()) {
+        found.add(lines[hit.line() - 1].substring(hit.start(), hit.end()));
+      }
     }
+    found.add(GITHUB_TOKEN);
     return found;
   }
 

@@ -249,12 +249,12 @@ class YamlLoaderTest {
 
   @Test
   void documentLargerThanTheLimitIsAProblem() {
-    YamlLoader small = new YamlLoader(new YamlLimits(100, 10, 1000, 10), sources);
+    YamlLoader small = new YamlLoader(new YamlLimits(100, 100, 10, 1000, 10), sources);
 
     Optional<YamlNode> root = small.load(FILE, "a: " + "x".repeat(200), problems);
 
     assertThat(root).isEmpty();
-    assertThat(only(Code.Y004).message()).contains("larger than 100 characters");
+    assertThat(only(Code.Y004).message()).contains("more than the size limit of 100 characters");
   }
 
   @Test
