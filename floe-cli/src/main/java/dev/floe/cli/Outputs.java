@@ -41,8 +41,7 @@ final class Outputs {
                   + COUNTER.incrementAndGet()
                   + ".tmp");
       try {
-        Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
-            .close();
+        Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
         return temp;
       } catch (FileAlreadyExistsException e) {
         // a leftover of a crashed run with the same pid: try the next name
