@@ -390,11 +390,17 @@ class ConfigLoaderTest {
     Loaded<PlatformSpec> platform =
         loader.platformText(
             "platform.yaml",
-            "catalogs:\n  default:\n    uri: {secret_ref: catalog-uri}\n    warehouse: dev\n"
-                + "    credentials:\n      mode: oauth2\n"
-                + "      client_id: {secret_ref: polaris-client-id}\n"
-                + "      client_secret: {secret_ref: polaris-client-secret}\n"
-                + "      scope: \"PRINCIPAL_ROLE:DATA_ENGINEER\"\n");
+            """
+            catalogs:
+              default:
+                uri: {secret_ref: catalog-uri}
+                warehouse: dev
+                credentials:
+                  mode: oauth2
+                  client_id: {secret_ref: polaris-client-id}
+                  client_secret: {secret_ref: polaris-client-secret}
+                  scope: "PRINCIPAL_ROLE:DATA_ENGINEER"
+            """);
 
     assertThat(platform.value().catalogs()).containsKey("default");
   }
@@ -428,9 +434,13 @@ class ConfigLoaderTest {
   void aBadTypeDoesNotHideACredentialInTheUrl() {
     List<Problem> problems =
         platformProblems(
-            "catalogs:\n  default:\n    type: polaris2\n"
-                + "    uri: \"https://etl:canary-pw@polaris:8181/api/catalog\"\n"
-                + "    warehouse: dev\n");
+            """
+            catalogs:
+              default:
+                type: polaris2
+                uri: "https://etl:canary-pw@polaris:8181/api/catalog"
+                warehouse: dev
+            """);
 
     assertThat(problems).extracting(Problem::code).containsExactly(Code.S015.id(), Code.C031.id());
   }

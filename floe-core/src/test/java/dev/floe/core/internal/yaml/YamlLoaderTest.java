@@ -309,9 +309,11 @@ class YamlLoaderTest {
 
     small.load(
         FILE,
-        "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-            + "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-            + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+        """
+        a: &a [x, x, x, x, x, x, x, x, x, x]
+        b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+        c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+        """,
         problems);
 
     assertThat(only(Code.Y004).message())
