@@ -23,6 +23,7 @@ import dev.floe.core.load.Loaded;
 import dev.floe.core.model.FloeSpec;
 import dev.floe.core.model.PlatformSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,8 +118,9 @@ public final class ConfigLoader {
     if (!problems.hasErrors()) {
       return;
     }
-    ProblemRedaction.hideCredentials(sources, displayName, text);
-    throw new ProblemException(ProblemRedaction.redact(problems.sorted()));
+    List<Problem> sorted = problems.sorted();
+    ProblemRedaction.hideCredentials(sources, displayName, text, sorted);
+    throw new ProblemException(ProblemRedaction.redact(sorted));
   }
 
   /**

@@ -20,10 +20,32 @@ import java.util.Optional;
 final class ProblemRedaction {
   private ProblemRedaction() {}
 
-  /** Marks every credential the detector finds in {@code text} as hidden in its snippets. */
-  static void hideCredentials(SourceTexts sources, String file, String text) {
-    for (Hit hit : CredentialDetector.scan(text, Syntax.YAML).hits()) {
-      sources.hide(file, hit.line(), hit.start(), hit.end());
+  /** Lines longer than this are hidden whole: no snippet of a generated line is readable. */
+  private static final int LONGEST_SHOWN_LINE = 4096;
+
+  /**
+   * Marks every credential the detector finds on the lines {@code problems} point at as hidden in
+   * their snippets. Only those lines are scanned, so a huge document costs nothing more here.
+   */
+  static void hideCredentials(
+      SourceTexts sources, String file, String text, List<Problem> problems) {
+    java.util.Set<Integer> lines = new java.util.TreeSet<>();
+    for (Problem p : problems) {
+      p.position().filter(at -> at.file().equals(file)).ifPresent(at -> lines.add(at.line()));
+    }
+    for (int number : lines) {
+      sources
+          .line(file, number)
+          .ifPresent(
+              line -> {
+                if (line.length() > LONGEST_SHOWN_LINE) {
+                  sources.hide(file, number, 0, line.length());
+                  return;
+                }
+                for (Hit hit : CredentialDetector.scan(line, Syntax.YAML).hits()) {
+                  sources.hide(file, number, hit.start(), hit.end());
+                }
+              });
     }
   }
 

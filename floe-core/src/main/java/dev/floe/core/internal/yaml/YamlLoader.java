@@ -142,7 +142,7 @@ public final class YamlLoader {
     if (Files.isRegularFile(file)) {
       long size = Files.size(file);
       if (size > maxBytes) {
-        problems.add(tooLarge(displayName, maxBytes, size + " bytes"));
+        problems.add(tooLarge(displayName, maxBytes, " (it has " + size + " bytes)"));
         return Optional.empty();
       }
     }
@@ -150,7 +150,7 @@ public final class YamlLoader {
       // One byte more than the limit tells "at the limit" from "beyond it", without reading on.
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (bytes.length > maxBytes) {
-        problems.add(tooLarge(displayName, maxBytes, "more (reading stopped there)"));
+        problems.add(tooLarge(displayName, maxBytes, "; reading stopped at the limit"));
         return Optional.empty();
       }
       return Optional.of(bytes);
@@ -164,9 +164,8 @@ public final class YamlLoader {
                 + displayName
                 + ": the file is larger than the size limit of "
                 + maxBytes
-                + " bytes (it has "
-                + measured
-                + ")")
+                + " bytes"
+                + measured)
         .file(displayName)
         .hint("a configuration file is small: check that this is the file you meant")
         .build();

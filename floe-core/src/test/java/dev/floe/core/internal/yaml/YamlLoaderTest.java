@@ -268,7 +268,7 @@ class YamlLoaderTest {
     assertThat(text).isEmpty();
     assertThat(only(Code.Y004).message())
         .contains("larger than the size limit of 1024 bytes")
-        .contains("reading stopped there");
+        .contains("reading stopped at the limit");
   }
 
   @Test
