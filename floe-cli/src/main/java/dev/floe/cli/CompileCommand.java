@@ -32,7 +32,7 @@ final class CompileCommand extends FloeSubcommand {
 
   @Override
   int run(Terminal terminal, Reporter reporter) {
-    FloeProject.Compiled compiled = pipeline.compile(terminal);
+    FloeProject.Compiled compiled = pipeline.compile(terminal, reporter);
     Path target = write(outputDir(terminal), compiled.artifacts(), terminal);
     String shown = SourcePaths.display(target, terminal.workDir());
     CompiledArtifacts a = compiled.artifacts();

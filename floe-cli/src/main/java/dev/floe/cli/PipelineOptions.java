@@ -23,4 +23,16 @@ final class PipelineOptions {
   FloeProject.Compiled compile(Terminal terminal) {
     return terminal.project().load(Path.of(file), PlatformChoice.request(terminal, choice));
   }
+
+  /**
+   * Loads, locates and compiles as these options say, and hands the search's warnings (a registry
+   * pin a platform file overrode) to {@code reporter}.
+   */
+  FloeProject.Compiled compile(Terminal terminal, Reporter reporter) {
+    FloeProject project = terminal.project();
+    FloeProject.Compiled compiled =
+        project.load(Path.of(file), PlatformChoice.request(terminal, choice));
+    reporter.warnings(compiled.platform().warnings(), project.sources());
+    return compiled;
+  }
 }

@@ -2,6 +2,7 @@ package dev.floe.cli;
 
 import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.platform.LocatedPlatform;
+import dev.floe.core.project.FloeProject;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -40,8 +41,9 @@ final class PlatformValidateCommand extends FloeSubcommand {
       platform = new PlatformChoice();
       platform.platform = path;
     }
-    LocatedPlatform located =
-        terminal.project().platform(PlatformChoice.request(terminal, platform));
+    FloeProject project = terminal.project();
+    LocatedPlatform located = project.platform(PlatformChoice.request(terminal, platform));
+    reporter.warnings(located.warnings(), project.sources());
     PlatformSpec p = located.platform().value();
     if (reporter.json()) {
       reporter.success(

@@ -7,6 +7,7 @@ import dev.floe.core.diag.TextRenderer;
 import dev.floe.core.diag.Verbosity;
 import dev.floe.core.json.JsonOutput;
 import dev.floe.core.scan.Finding;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +21,7 @@ final class Reporter {
   private final Terminal terminal;
   private final Format format;
   private final Verbosity verbosity;
+  private final List<Problem> pendingWarnings = new ArrayList<>();
 
   Reporter(Terminal terminal, Format format) {
     this(terminal, format, Verbosity.NORMAL);
@@ -45,6 +47,7 @@ final class Reporter {
    * error, else 0. In SARIF mode they are text on stderr too, for the human reading a CI log.
    */
   int problems(List<Problem> problems, SourceTexts sources) {
+    problems = withPending(problems);
     switch (format) {
       case json -> print(JsonRenderer.render(problems, verbosity));
       case sarif -> {
@@ -56,7 +59,22 @@ final class Reporter {
     return problems.stream().anyMatch(Problem::isError) ? ExitCodes.INPUT : ExitCodes.OK;
   }
 
-  /** Prints a successful JSON result: ok, counts, no problems, then the body's fields. */
+  /**
+   * Reports warnings of a command that goes on: as text on stderr at once, with their snippets; in
+   * JSON and SARIF mode they are kept for the command's one document (its {@code problems}).
+   */
+  void warnings(List<Problem> warnings, SourceTexts sources) {
+    if (warnings.isEmpty()) {
+      return;
+    }
+    if (format == Format.text || format == Format.csv) {
+      text(warnings, sources);
+    } else {
+      pendingWarnings.addAll(warnings);
+    }
+  }
+
+  /** Prints a successful JSON result: ok, counts, the warnings, then the body's fields. */
   void success(JsonOutput.Body body) {
     document(List.of(), body);
   }
@@ -66,11 +84,12 @@ final class Reporter {
    * reports beside its result): ok, counts, the problems, then the body's fields.
    */
   void document(List<Problem> problems, JsonOutput.Body body) {
+    List<Problem> all = withPending(problems);
     print(
         JsonOutput.write(
             json -> {
               json.writeStartObject();
-              JsonRenderer.writeSummary(json, problems, verbosity);
+              JsonRenderer.writeSummary(json, all, verbosity);
               body.write(json);
               json.writeEndObject();
             }));
@@ -78,7 +97,18 @@ final class Reporter {
 
   /** Prints the SARIF document of {@code findings}, with {@code notifications} beside them. */
   void sarif(List<Finding> findings, List<Problem> notifications) {
-    print(SarifReport.write(findings, notifications, terminal.workDir()));
+    print(SarifReport.write(findings, withPending(notifications), terminal.workDir()));
+  }
+
+  /** The warnings kept for the document first, then {@code problems}; empties the queue. */
+  private List<Problem> withPending(List<Problem> problems) {
+    if (pendingWarnings.isEmpty()) {
+      return problems;
+    }
+    List<Problem> all = new ArrayList<>(pendingWarnings);
+    all.addAll(problems);
+    pendingWarnings.clear();
+    return all;
   }
 
   /**

@@ -14,7 +14,7 @@ final class ValidateCommand extends FloeSubcommand {
 
   @Override
   int run(Terminal terminal, Reporter reporter) {
-    FloeProject.Compiled compiled = pipeline.compile(terminal);
+    FloeProject.Compiled compiled = pipeline.compile(terminal, reporter);
     String environment = compiled.platform().environment();
     String platformFile = compiled.platform().platform().file();
     if (reporter.json()) {

@@ -63,6 +63,41 @@ class CanarySuiteTest {
         attributes: {api_key: canary-plain-floe-10}
       """;
 
+  /** Token-shaped canaries, found by the detector's rules rather than by the word canary. */
+  private static final List<String> TOKENS =
+      List.of(
+          "ghp_" + "Zq7VcN2pLm8RtY4wKx9BdF3hJs6GaE1uQo5T",
+          "xoxb-" + "2938475610-9182736450-Qw8Er7Ty6Ui5Op4As3Df2Gh1",
+          "AKIA" + "2CA4EDWFJG57I534",
+          "ghp_" + "Hb4NcX8vTq2LwE6rYk9PzJ3mUa7SdG5fKo1R");
+
+  /** The variable a platform.yaml interpolates, holding the last token. */
+  private static final String TOKEN_VARIABLE = "CANARY_GITHUB_TOKEN";
+
+  /** Credentials in fields that take plain values, in keys and behind a ${VAR}. */
+  private static final String TOKEN_PLATFORM =
+      """
+      version: "1.0.0"
+      catalogs:
+        default:
+          uri: http://polaris.internal:8181/api/catalog
+          warehouse: %1$s
+          properties: {header.Authorization: "Bearer ${%5$s}"}
+          credentials:
+            mode: oauth2
+            client_id: {secret_ref: polaris-client-id}
+            client_secret: {secret_ref: polaris-client-secret}
+            scope: "%2$s"
+      storage:
+        default: {type: local, path: .floe/warehouse}
+      compute:
+        default: {type: duckdb}
+      observability:
+        attributes:
+          %3$s: x
+      """
+          .formatted(TOKENS.get(0), TOKENS.get(1), TOKENS.get(2), TOKENS.get(3), TOKEN_VARIABLE);
+
   /** The seed of the canaries, so that a failing run can be repeated. */
   private static final long SEED = 0xF10E;
 
@@ -74,11 +109,14 @@ class CanarySuiteTest {
     DemoProject demo = DemoProject.copyTo(temp.resolve("project"));
     demo.write("platform/broken/platform.yaml", BROKEN_PLATFORM);
     demo.write("broken-floe.yaml", BROKEN_FLOE);
+    demo.write("platform/tokens/platform.yaml", TOKEN_PLATFORM);
     Path secretsDir = temp.resolve("secrets");
     Cli cli = Cli.in(demo.root(), temp.resolve("home"));
     SecretCanaries canaries = SecretCanaries.withSeed(SEED);
     plantCanaries(demo, source, secretsDir, cli, canaries);
-    List<String> plaintext = plaintextCanaries();
+    cli.env(TOKEN_VARIABLE, TOKENS.get(3));
+    List<String> plaintext = new ArrayList<>(plaintextCanaries());
+    plaintext.addAll(TOKENS);
 
     List<Cli.Result> results = new ArrayList<>();
     for (List<String> command : commands()) {
@@ -115,7 +153,7 @@ class CanarySuiteTest {
   /** The commands to run: every command of the tree, on good and on broken input. */
   private static List<List<String>> commands() {
     List<List<String>> commands = new ArrayList<>();
-    for (String env : List.of("local", "dev", "staging", "prod", "broken")) {
+    for (String env : List.of("local", "dev", "staging", "prod", "broken", "tokens")) {
       commands.add(List.of("validate", "--env", env));
       commands.add(List.of("compile", "--env", env, "-o", "out/" + env));
       commands.add(List.of("platform", "validate", "--env", env));

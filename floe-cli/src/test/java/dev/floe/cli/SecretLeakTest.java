@@ -41,7 +41,7 @@ class SecretLeakTest extends OnDemoProject {
   }
 
   /** Runs the commands that read the canary platform, in text and JSON, with and without debug. */
-  List<Cli.Result> runEverything() {
+  List<Cli.Result> runEverything(String... secrets) {
     List<String[]> commands =
         List.of(
             new String[] {"validate", "--env", "leak"},
@@ -62,6 +62,9 @@ class SecretLeakTest extends OnDemoProject {
         args.addAll(extra);
         Cli.Result r = cli.run(args.toArray(String[]::new));
         assertThat(r.all()).as("floe %s\n%s", args, r).doesNotContain("canary");
+        for (String secret : secrets) {
+          assertThat(r.all()).as("floe %s\n%s", args, r).doesNotContain(secret);
+        }
         assertThat(r.code()).as("floe %s\n%s", args, r).isEqualTo(1);
         results.add(r);
       }
@@ -104,6 +107,95 @@ class SecretLeakTest extends OnDemoProject {
         .env("DB_PASSWORD", "canary-PW-88");
 
     runEverything();
+  }
+
+  /** Token-shaped canaries: the detector's rules, not the word canary, find these. */
+  static final String GITHUB = "ghp_" + "Zq7VcN2pLm8RtY4wKx9BdF3hJs6GaE1uQo5T";
+
+  static final String AWS_KEY = "AKIA" + "2CA4EDWFJG57I534";
+
+  static final String SLACK = "xoxb-" + "2938475610-9182736450-Qw8Er7Ty6Ui5Op4As3Df2Gh1";
+
+  static final String VALID_PLATFORM =
+      """
+      version: "1.0.0"
+      catalogs:
+        default:
+          type: polaris
+          uri: https://polaris.internal:8181/api/catalog
+          warehouse: analytics
+          credentials:
+            mode: oauth2
+            client_id: {secret_ref: polaris-client-id}
+            client_secret: {secret_ref: polaris-client-secret}
+            scope: "PRINCIPAL_ROLE:DATA_ENGINEER"
+          properties: {}
+      storage:
+        default:
+          type: local
+          path: .floe/warehouse
+      compute:
+        default:
+          type: duckdb
+      observability:
+        attributes: {team: analytics}
+      """;
+
+  @Test
+  void credentialsInAnyPlatformValueNeverLeak() {
+    platform(
+        VALID_PLATFORM
+            .replace("warehouse: analytics", "warehouse: " + GITHUB)
+            .replace("\"PRINCIPAL_ROLE:DATA_ENGINEER\"", SLACK)
+            .replace(
+                "https://polaris.internal:8181/api/catalog",
+                "\"https://polaris.internal:8181/api/catalog?key=" + GITHUB + "\"")
+            .replace("team: analytics", "team: " + AWS_KEY));
+
+    runEverything(GITHUB, AWS_KEY, SLACK);
+
+    Cli.Result r = cli.run("validate", "--env", "leak");
+    assertThat(r.err())
+        .contains("error[FLOE-X040]")
+        .contains("catalogs.default.warehouse")
+        .contains("catalogs.default.credentials.scope")
+        .contains("observability.attributes.team")
+        .contains("use secret_ref");
+  }
+
+  @Test
+  void anExpandedCredentialNeverLeaksAndNamesTheVariable() {
+    platform(
+        VALID_PLATFORM.replace(
+            "properties: {}", "properties: {header.Authorization: \"Bearer ${GITHUB_TOKEN}\"}"));
+    cli.env("GITHUB_TOKEN", GITHUB);
+
+    runEverything(GITHUB);
+
+    Cli.Result r = cli.run("compile", "--env", "leak");
+    assertThat(r.err()).contains("error[FLOE-V004]").contains("'GITHUB_TOKEN'");
+    assertThat(Cli.filesBelow(project.resolve(".floe"))).isEmpty();
+  }
+
+  @Test
+  void credentialKeysNeverLeak() {
+    platform(
+        VALID_PLATFORM.replace(
+            "attributes: {team: analytics}",
+            "attributes:\n    "
+                + AWS_KEY
+                + ": x\n    \"postgres://etl:canary-Hunter2Secret@db/x\": \"1\"\n"));
+
+    runEverything(AWS_KEY);
+  }
+
+  @Test
+  void aCredentialKeyInAnInvalidPlaceNeverLeaks() {
+    platform(
+        VALID_PLATFORM.replace(
+            "  default:\n    type: duckdb", "  " + AWS_KEY + ":\n    type: duck"));
+
+    runEverything(AWS_KEY);
   }
 
   @Test

@@ -345,6 +345,57 @@ class ValidateCommandTest extends OnDemoProject {
     assertThat(r.err()).contains("error[FLOE-Y006]").contains("platform");
   }
 
+  @Test
+  void devZeroIsRefusedWithoutReadingItAll() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.exists(Path.of("/dev/zero")), "a POSIX system");
+
+    Cli.Result r = cli.run("validate", "-f", "/dev/zero");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).contains("error[FLOE-Y004]").contains("size limit of 16777216 bytes");
+    Cli.assertNoStackTrace(r);
+  }
+
+  @Test
+  void aPlatformYamlGivenAsFloeYamlIsSaidSo() {
+    Cli.Result r = cli.run("validate", "-f", "platform/dev/platform.yaml");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).contains("error[FLOE-S002]").contains("this looks like a platform.yaml");
+  }
+
+  @Test
+  void aRegistryPinThatAPlatformFileOverridesIsAWarning() {
+    Cli.edit(
+        project.resolve("floe.yaml"),
+        "version: ",
+        "platform:\n  ref: oci://registry.example.com/acme/platform\nversion: ");
+
+    Cli.Result text = cli.run("validate", "--env", "dev");
+    Cli.Result json = cli.run("validate", "--env", "dev", "--format", "json");
+
+    assertThat(text.code()).as(text.toString()).isZero();
+    assertThat(text.err())
+        .contains("warning[FLOE-R022]")
+        .contains("oci://registry.example.com/acme/platform")
+        .contains("platform/dev/platform.yaml");
+    assertThat(json.code()).as(json.toString()).isZero();
+    assertThat(json.json().get("ok").asBoolean()).isTrue();
+    assertThat(json.json().get("warnings").asInt()).isEqualTo(1);
+    assertThat(json.json().get("problems").get(0).get("code").asText()).isEqualTo("FLOE-R022");
+  }
+
+  @Test
+  void anEnvironmentThatContradictsThePlatformFileIsRefused() {
+    cli.env("FLOE_PLATFORM_FILE", project.resolve("platform/prod/platform.yaml").toString());
+
+    Cli.Result r = cli.run("validate", "--env", "qa");
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).contains("error[FLOE-E055]").contains("environment 'prod'");
+  }
+
   static void assertEveryFieldPresent(JsonNode problem) {
     List<String> names = new ArrayList<>();
     problem.fieldNames().forEachRemaining(names::add);

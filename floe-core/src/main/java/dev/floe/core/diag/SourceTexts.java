@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The text of every source a command has loaded, by displayed file name, so that renderers can show
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Api(status = Api.Status.STABLE)
 public final class SourceTexts {
   private final Map<String, List<String>> lines = new ConcurrentHashMap<>();
+  private final Map<String, List<int[]>> hidden = new ConcurrentHashMap<>();
 
   /**
    * Records the full text of a source under its displayed name.
@@ -23,6 +25,7 @@ public final class SourceTexts {
    */
   public void put(String file, String text) {
     lines.put(file, List.of(text.split("\r?\n|\r", -1)));
+    hidden.keySet().removeIf(k -> k.startsWith(file + "\u0000"));
   }
 
   /**
@@ -32,6 +35,28 @@ public final class SourceTexts {
    */
   public void putAll(SourceTexts other) {
     lines.putAll(other.lines);
+    hidden.putAll(other.hidden);
+  }
+
+  /**
+   * Marks part of a line as secret: renderers never show it in a snippet, whatever the problem. The
+   * loader marks every credential the detector finds, keys included.
+   *
+   * @param file the displayed name; not null
+   * @param line 1-based line
+   * @param start 0-based first column hidden
+   * @param end 0-based column after the last hidden one
+   */
+  public void hide(String file, int line, int start, int end) {
+    hidden
+        .computeIfAbsent(file + "\u0000" + line, k -> new CopyOnWriteArrayList<>())
+        .add(new int[] {start, end});
+  }
+
+  /** The hidden ranges of a line ({@code [start, end)}, 0-based), empty when none. */
+  public List<int[]> hidden(String file, int line) {
+    List<int[]> ranges = hidden.get(file + "\u0000" + line);
+    return ranges == null ? List.of() : List.copyOf(ranges);
   }
 
   /** The 1-based line of the file, when the file was recorded and has that line. */

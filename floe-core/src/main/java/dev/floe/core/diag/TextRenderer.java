@@ -79,8 +79,11 @@ public final class TextRenderer {
         boolean secret = problem.disclosure() == Disclosure.SECRET;
         // Every snippet is masked, not only those of secret problems: a duplicate key or a
         // syntax error can sit on a line that holds a credential.
-        SecretMask.Masked masked = SecretMask.line(original, secret ? start : -1);
-        String text = masked.text();
+        SnippetMask masked =
+            SnippetMask.of(
+                SecretMask.line(original, secret ? start : -1),
+                sources.hidden(at.file(), at.line()));
+        String text = visible(masked.text());
         int caretStart = masked.map(start);
         int caretEnd =
             secret ? caretStart + SecretMask.MASK.length() : masked.map(start + at.length());
@@ -122,6 +125,25 @@ public final class TextRenderer {
       }
     }
     out.setLength(out.length() - 1);
+    return out.toString();
+  }
+
+  /**
+   * Control characters as their Unicode control pictures (NUL as U+2400): one character each, so
+   * the caret still lines up, and nothing reaches the terminal that it would interpret.
+   */
+  private static String visible(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 && c != '\t') {
+        out.append((char) (0x2400 + c));
+      } else if (c == 0x7F) {
+        out.append('\u2421');
+      } else {
+        out.append(c);
+      }
+    }
     return out.toString();
   }
 

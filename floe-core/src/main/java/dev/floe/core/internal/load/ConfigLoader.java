@@ -23,6 +23,7 @@ import dev.floe.core.load.Loaded;
 import dev.floe.core.model.FloeSpec;
 import dev.floe.core.model.PlatformSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,10 +36,16 @@ import java.util.regex.Matcher;
  */
 public final class ConfigLoader {
   private static final Set<String> PLATFORM_ONLY_KEYS = platformOnlyKeys();
+  private static final Set<String> PLATFORM_SECTIONS = Set.of("storage", "compute", "catalogs");
+  private static final Set<String> PLATFORM_KEYS =
+      Set.of("storage", "compute", "catalogs", "observability");
+  private static final Set<String> PIPELINE_SECTIONS =
+      Set.of("name", "assets", "transforms", "governance", "platform");
 
   private final SourceTexts sources;
   private final Map<String, String> env;
   private final YamlLoader yaml;
+  private final YamlLimits limits;
 
   /**
    * A loader.
@@ -55,6 +62,7 @@ public final class ConfigLoader {
     this.sources = sources;
     this.env = Map.copyOf(env);
     this.yaml = new YamlLoader(limits, sources);
+    this.limits = limits;
   }
 
   /** The texts this loader has read. */
@@ -71,11 +79,13 @@ public final class ConfigLoader {
   public Loaded<PlatformSpec> platformText(String displayName, String text) {
     ProblemList problems = new ProblemList();
     Optional<YamlNode> root = yaml.load(displayName, text, problems);
-    problems.throwIfErrors();
-    checkPlatformVersion(root.orElseThrow());
+    failOnErrors(problems, displayName, text);
+    checkKind(Tier.PLATFORM, root.orElseThrow(), displayName);
+    checkPlatformVersion(root.get());
     SchemaValidator validator = new SchemaValidator(Tier.PLATFORM, env, Set.of(), problems);
     Optional<Object> tree = validator.validate(root.get(), PlatformSchema.document());
-    problems.throwIfErrors();
+    ConfigCredentials.check(Tier.PLATFORM, root.get(), sources, env, problems);
+    failOnErrors(problems, displayName, text);
     PlatformSpec spec = PlatformTrees.spec(cast(tree.orElseThrow()));
     return new Loaded<>(spec, displayName, validator.sourceMap(), Hashes.sha256(text));
   }
@@ -89,19 +99,81 @@ public final class ConfigLoader {
   public Loaded<FloeSpec> pipelineText(String displayName, String text) {
     ProblemList problems = new ProblemList();
     Optional<YamlNode> root = yaml.load(displayName, text, problems);
-    problems.throwIfErrors();
+    failOnErrors(problems, displayName, text);
+    checkKind(Tier.PIPELINE, root.orElseThrow(), displayName);
     SchemaValidator validator =
         new SchemaValidator(Tier.PIPELINE, Map.of(), PLATFORM_ONLY_KEYS, problems);
-    Optional<Object> tree = validator.validate(root.orElseThrow(), PipelineSchema.document());
-    PipelineCredentials.check(root.get(), sources, problems);
-    problems.throwIfErrors();
+    Optional<Object> tree = validator.validate(root.get(), PipelineSchema.document());
+    ConfigCredentials.check(Tier.PIPELINE, root.get(), sources, Map.of(), problems);
+    failOnErrors(problems, displayName, text);
     FloeSpec spec = PipelineTrees.spec(cast(tree.orElseThrow()));
     return new Loaded<>(spec, displayName, validator.sourceMap(), Hashes.sha256(text));
   }
 
+  /**
+   * Throws the problems when there is an error, after hiding every credential of the text from
+   * snippets and masking any in the problems' own texts: a key can be a credential too.
+   */
+  private void failOnErrors(ProblemList problems, String displayName, String text) {
+    if (!problems.hasErrors()) {
+      return;
+    }
+    List<Problem> sorted = problems.sorted();
+    ProblemRedaction.hideCredentials(sources, displayName, text, sorted);
+    throw new ProblemException(ProblemRedaction.redact(sorted));
+  }
+
+  /**
+   * A floe.yaml given where a platform.yaml is expected (or the reverse) is said so once, instead
+   * of as a dozen unknown keys.
+   */
+  private static void checkKind(Tier tier, YamlNode root, String displayName) {
+    if (!(root instanceof YamlMapping mapping) || mapping.entries().isEmpty()) {
+      return;
+    }
+    Set<String> keys = new TreeSet<>();
+    mapping.entries().forEach(e -> keys.add(e.key().value()));
+    boolean platformShaped =
+        keys.contains("catalogs")
+            || PLATFORM_SECTIONS.stream()
+                .anyMatch(k -> mapping.get(k).map(v -> v instanceof YamlMapping).orElse(false));
+    boolean pipelineShaped = keys.stream().anyMatch(PIPELINE_SECTIONS::contains);
+    boolean wrong =
+        tier == Tier.PLATFORM
+            ? pipelineShaped && !platformShaped
+            : platformShaped && !pipelineShaped;
+    if (!wrong) {
+      return;
+    }
+    String other = tier == Tier.PLATFORM ? "floe.yaml" : "platform.yaml";
+    String expected = tier == Tier.PLATFORM ? "platform.yaml" : "floe.yaml";
+    Set<String> telling = new TreeSet<>(keys);
+    telling.retainAll(tier == Tier.PLATFORM ? PIPELINE_SECTIONS : PLATFORM_KEYS);
+    throw new ProblemException(
+        Problem.error(
+                Code.S002,
+                "Cannot validate "
+                    + displayName
+                    + " as a "
+                    + expected
+                    + ": this looks like a "
+                    + other
+                    + " (it has "
+                    + String.join(", ", telling.stream().map(k -> "'" + k + "'").toList())
+                    + ")")
+            .file(displayName)
+            .hint(
+                tier == Tier.PLATFORM
+                    ? "check a floe.yaml with 'floe validate -f FILE'; 'floe platform validate'"
+                        + " takes a platform/<env>/platform.yaml"
+                    : "check a platform.yaml with 'floe platform validate PATH'; 'floe validate"
+                        + " -f' takes a floe.yaml")
+            .build());
+  }
+
   private String read(Path file, String displayName) {
     ProblemList problems = new ProblemList();
-    Optional<String> text = YamlLoader.readText(file, displayName, problems);
+    Optional<String> text = YamlLoader.readText(file, displayName, limits.maxBytes(), problems);
     problems.throwIfErrors();
     return text.orElseThrow();
   }

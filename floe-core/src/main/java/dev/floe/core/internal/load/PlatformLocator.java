@@ -53,6 +53,26 @@ public final class PlatformLocator {
           "FLOE_OTLP_ENDPOINT",
           "FLOE_LINEAGE_ENDPOINT");
 
+  // The profiles of builtin-local.yaml, for the kinds the variables leave out in environment local.
+  private static final String BUILTIN_STORAGE =
+      """
+          type: local  # built-in local default
+          path: .floe/warehouse
+      """;
+  private static final String BUILTIN_CATALOG =
+      """
+          type: jdbc  # built-in local default
+          uri: "jdbc:sqlite:.floe/catalog.db"
+          warehouse: .floe/warehouse
+          namespace: default
+      """;
+  private static final String BUILTIN_COMPUTE =
+      """
+          type: duckdb  # built-in local default
+          properties:
+            database: .floe/floe.duckdb
+      """;
+
   private final ConfigLoader loader;
 
   /**
@@ -119,21 +139,36 @@ public final class PlatformLocator {
     if (explicitEnv.isPresent() && !Environments.isValid(explicitEnv.get())) {
       throw invalidEnvironment(explicitEnv.get(), option.isPresent());
     }
+    Optional<String> explicitOrigin =
+        option.isPresent() ? Optional.of("--env") : explicitEnv.map(e -> "FLOE_PLATFORM_ENV");
     if (request.request().platform().isPresent()) {
-      return fromPath(request.request().platform().get(), "--platform", request, explicitEnv);
+      return fromPath(
+              request.request().platform().get(),
+              "--platform",
+              request,
+              explicitEnv,
+              explicitOrigin)
+          .withWarnings(unusedPin(request, "--platform"));
     }
     Optional<String> platformFile = nonEmpty(env.get("FLOE_PLATFORM_FILE"));
     if (platformFile.isPresent()) {
-      return fromPath(Path.of(platformFile.get()), "FLOE_PLATFORM_FILE", request, explicitEnv);
+      return fromPath(
+              Path.of(platformFile.get()),
+              "FLOE_PLATFORM_FILE",
+              request,
+              explicitEnv,
+              explicitOrigin)
+          .withWarnings(unusedPin(request, "FLOE_PLATFORM_FILE"));
     }
     String environment = explicitEnv.orElse(Environments.DEFAULT);
     List<Path> candidates = candidates(request, environment);
     for (Path candidate : candidates) {
       if (Files.isRegularFile(candidate)) {
         return new LocatedPlatform(
-            loader.platform(candidate, display(candidate, request)),
-            environment,
-            source(candidate, request));
+                loader.platform(candidate, display(candidate, request)),
+                environment,
+                source(candidate, request))
+            .withWarnings(unusedPin(request, display(candidate, request)));
       }
     }
     if (request.pin().isPresent()) {
@@ -159,7 +194,7 @@ public final class PlatformLocator {
     }
     boolean fallback = FALLBACK_VARIABLES.stream().anyMatch(v -> nonEmpty(env.get(v)).isPresent());
     if (fallback) {
-      return new LocatedPlatform(fromVariables(env), environment, PlatformSource.ENV);
+      return new LocatedPlatform(fromVariables(env, environment), environment, PlatformSource.ENV);
     }
     if (environment.equals(Environments.DEFAULT)) {
       return new LocatedPlatform(builtinLocal(), environment, PlatformSource.BUILTIN_LOCAL);
@@ -209,8 +244,39 @@ public final class PlatformLocator {
     return List.copyOf(names);
   }
 
+  /**
+   * A warning when floe.yaml pins a registry platform but a platform file came first: the search
+   * order is right to prefer the file, but silently ignoring the pin would surprise.
+   */
+  private static List<Problem> unusedPin(Search request, String used) {
+    if (request.pin().isEmpty()) {
+      return List.of();
+    }
+    Pin pin = request.pin().get();
+    return List.of(
+        Problem.warning(
+                Code.R022,
+                "floe.yaml pins platform "
+                    + pin.pin().ref()
+                    + pin.pin().version().map(v -> "@" + v).orElse("")
+                    + ", but "
+                    + used
+                    + " comes first and is used instead")
+            .at(pin.position().orElse(null))
+            .file("floe.yaml")
+            .path("platform.ref")
+            .hint(
+                "a registry pin applies only when no platform file is found; remove the pin, or"
+                    + " the platform file, to make the choice explicit")
+            .build());
+  }
+
   private LocatedPlatform fromPath(
-      Path given, String origin, Search request, Optional<String> explicitEnv) {
+      Path given,
+      String origin,
+      Search request,
+      Optional<String> explicitEnv,
+      Optional<String> explicitOrigin) {
     Path path = request.workDir().resolve(given);
     Path file = Files.isDirectory(path) ? path.resolve("platform.yaml") : path;
     if (!Files.isRegularFile(file)) {
@@ -233,6 +299,39 @@ public final class PlatformLocator {
     Path parent = file.toAbsolutePath().getParent();
     String folder =
         parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+    Path grandparent = parent == null ? null : parent.getParent();
+    boolean environmentFolder =
+        Environments.isValid(folder)
+            && grandparent != null
+            && grandparent.getFileName() != null
+            && (grandparent.getFileName().toString().equals("platform")
+                || grandparent.getFileName().toString().equals(".floe"));
+    if (explicitEnv.isPresent() && environmentFolder && !explicitEnv.get().equals(folder)) {
+      // platform/prod/platform.yaml is prod: recording it as another environment would label
+      // production artifacts (and their lineage and traces) with the wrong name.
+      throw new ProblemException(
+          Problem.error(
+                  Code.E055,
+                  "Environment '"
+                      + explicitEnv.get()
+                      + "' ("
+                      + explicitOrigin.orElse("--env")
+                      + ") contradicts the platform "
+                      + display(file, request)
+                      + " ("
+                      + origin
+                      + "), which is environment '"
+                      + folder
+                      + "'")
+              .file(display(file, request))
+              .hint(
+                  "drop "
+                      + explicitOrigin.orElse("--env")
+                      + ", or give the platform of environment '"
+                      + explicitEnv.get()
+                      + "'")
+              .build());
+    }
     String environment = explicitEnv.orElse(Environments.isValid(folder) ? folder : "custom");
     return new LocatedPlatform(
         loader.platform(file, display(file, request)), environment, source(file, request));
@@ -269,25 +368,71 @@ public final class PlatformLocator {
     }
   }
 
-  /** A platform built from the {@code FLOE_*} variables, validated like a file. */
-  private Loaded<PlatformSpec> fromVariables(Map<String, String> env) {
+  /**
+   * A platform built from the {@code FLOE_*} variables, validated like a file, with one profile of
+   * each kind named {@code default}. A kind none of whose variables is set takes the built-in local
+   * default's profile in environment {@code local} (so that a stray {@code FLOE_OTLP_ENDPOINT} only
+   * adds an endpoint) and its documented defaults elsewhere (compute: in-process DuckDB); a catalog
+   * or storage profile cannot be made up outside {@code local}, so that is an error naming the
+   * variables to set.
+   */
+  private Loaded<PlatformSpec> fromVariables(Map<String, String> env, String environment) {
+    boolean local = environment.equals(Environments.DEFAULT);
+    boolean catalog = any(env, "FLOE_CATALOG_URI", "FLOE_CATALOG_WAREHOUSE", "FLOE_CATALOG_TYPE");
+    boolean storage =
+        any(env, "FLOE_STORAGE_ENDPOINT", "FLOE_STORAGE_BUCKET", "FLOE_STORAGE_REGION");
+    if (!local && (!catalog || !storage)) {
+      List<String> missing = new ArrayList<>();
+      if (!catalog) {
+        missing.add("catalogs.default needs FLOE_CATALOG_URI and FLOE_CATALOG_WAREHOUSE");
+      }
+      if (!storage) {
+        missing.add("storage.default needs FLOE_STORAGE_BUCKET");
+      }
+      List<String> set =
+          FALLBACK_VARIABLES.stream().filter(v -> nonEmpty(env.get(v)).isPresent()).toList();
+      throw new ProblemException(
+          Problem.error(
+                  Code.E050,
+                  "Cannot build a platform for environment '"
+                      + environment
+                      + "' from FLOE_* variables: "
+                      + String.join("; ", missing)
+                      + " (set: "
+                      + String.join(", ", set)
+                      + ")")
+              .hint(
+                  "set the missing variables, or create platform/"
+                      + environment
+                      + "/platform.yaml next to floe.yaml, or pass --platform PATH")
+              .build());
+    }
     StringBuilder yaml = new StringBuilder("# built from FLOE_* environment variables\n");
     yaml.append("version: \"1.0.0\"\n");
-    if (any(env, "FLOE_CATALOG_URI", "FLOE_CATALOG_WAREHOUSE", "FLOE_CATALOG_TYPE")) {
-      yaml.append("catalogs:\n  default:\n");
+    yaml.append("catalogs:\n  default:\n");
+    if (catalog) {
       line(yaml, env, "type", "FLOE_CATALOG_TYPE");
       line(yaml, env, "uri", "FLOE_CATALOG_URI");
       line(yaml, env, "warehouse", "FLOE_CATALOG_WAREHOUSE");
+    } else {
+      yaml.append(BUILTIN_CATALOG);
     }
-    if (any(env, "FLOE_STORAGE_ENDPOINT", "FLOE_STORAGE_BUCKET", "FLOE_STORAGE_REGION")) {
-      yaml.append("storage:\n  default:\n    type: s3\n");
+    yaml.append("storage:\n  default:\n");
+    if (storage) {
+      yaml.append("    type: s3\n");
       line(yaml, env, "endpoint", "FLOE_STORAGE_ENDPOINT");
       line(yaml, env, "bucket", "FLOE_STORAGE_BUCKET");
       line(yaml, env, "region", "FLOE_STORAGE_REGION");
+    } else {
+      yaml.append(BUILTIN_STORAGE);
     }
+    yaml.append("compute:\n  default:\n");
     if (any(env, "FLOE_COMPUTE_TYPE")) {
-      yaml.append("compute:\n  default:\n");
       line(yaml, env, "type", "FLOE_COMPUTE_TYPE");
+    } else if (local) {
+      yaml.append(BUILTIN_COMPUTE);
+    } else {
+      yaml.append("    type: duckdb  # the documented default\n");
     }
     if (any(env, "FLOE_OTLP_ENDPOINT", "FLOE_LINEAGE_ENDPOINT")) {
       yaml.append("observability:\n");

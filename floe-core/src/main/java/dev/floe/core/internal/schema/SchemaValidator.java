@@ -56,6 +56,7 @@ public final class SchemaValidator {
   private final Set<String> platformOnlyKeys;
   private final ProblemList problems;
   private final SourceMap.Builder sourceMap = new SourceMap.Builder();
+  private boolean lenientKeys;
 
   /**
    * A validator for one document.
@@ -218,6 +219,14 @@ public final class SchemaValidator {
           disc.equals("mode") ? WireEnum.spellings(CredentialMode.class) : List.of();
       Object v = enumeration(written.get(), discType, everyVariant, join(path, disc));
       if (v == null) {
+        // The rest of the block is still checked, against every variant's fields, so that a typo
+        // in 'type' does not hide the other problems (a credential in a URL above all).
+        // Which variant was meant is unknown, so unknown keys are left alone there, but for
+        // credentials.
+        boolean wasLenient = lenientKeys;
+        lenientKeys = true;
+        object(mapping, everyField(type), List.of(), path, disc);
+        lenientKeys = wasLenient;
         return null;
       }
       chosen = (String) v;
@@ -256,6 +265,21 @@ public final class SchemaValidator {
     return withDisc;
   }
 
+  /**
+   * The common fields as they are, then those of every variant (first spelling of a name wins),
+   * none of these required.
+   */
+  private static List<Field> everyField(VariantType type) {
+    Map<String, Field> all = new LinkedHashMap<>();
+    type.common().forEach(f -> all.put(f.name(), f));
+    type.variants()
+        .values()
+        .forEach(
+            fields ->
+                fields.forEach(f -> all.putIfAbsent(f.name(), Field.optional(f.name(), f.type()))));
+    return List.copyOf(all.values());
+  }
+
   private void unknownKey(
       YamlMapping.Entry entry,
       String path,
@@ -264,6 +288,9 @@ public final class SchemaValidator {
     String key = entry.key().value();
     YamlNode value = entry.value();
     boolean credential = CredentialKeys.isCredential(key);
+    if (lenientKeys && !credential) {
+      return;
+    }
     Optional<String> close = Suggestions.closest(key, known);
     boolean typo = close.isPresent() && Suggestions.distance(key, close.get()) <= 1;
     if (tier == Tier.PIPELINE && (credential || (platformOnlyKeys.contains(key) && !typo))) {
@@ -452,9 +479,10 @@ public final class SchemaValidator {
               .build());
       return null;
     }
-    if (!credentialFree(value, scalar.position(), path)) {
+    if (!credentialFree(value, scalar.position(), path, List.of())) {
       return null;
     }
+    List<String> variables = List.of();
     if (tier == Tier.PLATFORM && Interpolation.mentions(value)) {
       Interpolation.Result result = Interpolation.expand(value, env);
       if (result instanceof Interpolation.Unset unset) {
@@ -488,9 +516,10 @@ public final class SchemaValidator {
       }
       Interpolation.Expanded expanded = (Interpolation.Expanded) result;
       value = expanded.value();
+      variables = expanded.variables();
       sourceMap.origin(path, "interpolated from " + String.join(", ", expanded.variables()));
     }
-    if (!credentialFree(value, scalar.position(), path)) {
+    if (!credentialFree(value, scalar.position(), path, variables)) {
       return null;
     }
     if (type.pattern().isPresent() && !type.pattern().get().matcher(value).matches()) {
@@ -522,15 +551,23 @@ public final class SchemaValidator {
   }
 
   /** Refuses URLs with user-info or password parameters, without echoing the value. */
-  private boolean credentialFree(String value, SourcePosition at, String path) {
+  private boolean credentialFree(
+      String value, SourcePosition at, String path, List<String> variables) {
     if (URL_USER_INFO.matcher(value).find() || URL_PASSWORD_PARAMETER.matcher(value).find()) {
+      String from =
+          variables.isEmpty()
+              ? ""
+              : " once "
+                  + String.join(", ", variables.stream().map(v -> "${" + v + "}").toList())
+                  + " is expanded";
       problems.add(
           Problem.error(
                   Code.C031,
                   "'"
                       + path
-                      + "' holds a URL with embedded credentials, which floe refuses in any"
-                      + " field")
+                      + "' holds a URL with embedded credentials"
+                      + from
+                      + ", which floe refuses in any field")
               .at(at)
               .path(path)
               .secret()

@@ -7,6 +7,7 @@ import dev.floe.core.diag.ProblemList;
 import dev.floe.core.diag.SourcePosition;
 import dev.floe.core.diag.SourceTexts;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -24,6 +25,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -33,6 +39,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -77,8 +84,21 @@ public final class YamlLoader {
     return readText(file, displayName, problems).flatMap(text -> load(displayName, text, problems));
   }
 
-  /** Reads a file as strict UTF-8; problems are reported against {@code displayName}. */
+  /**
+   * Reads a file as strict UTF-8, at most {@link YamlLimits#DEFAULT}'s {@code maxBytes}; problems
+   * are reported against {@code displayName}.
+   */
   public static Optional<String> readText(Path file, String displayName, ProblemList problems) {
+    return readText(file, displayName, YamlLimits.DEFAULT.maxBytes(), problems);
+  }
+
+  /**
+   * Reads a file as strict UTF-8, refusing it with {@code FLOE-Y004} as soon as it holds more than
+   * {@code maxBytes}: nothing larger is ever allocated, so {@code /dev/zero} or a 3 GB file cost
+   * only the bound. Problems are reported against {@code displayName}.
+   */
+  public static Optional<String> readText(
+      Path file, String displayName, long maxBytes, ProblemList problems) {
     if (Files.isDirectory(file)) {
       problems.add(
           Problem.error(Code.Y006, "Cannot read " + displayName + ": it is a folder, not a file")
@@ -88,7 +108,11 @@ public final class YamlLoader {
       return Optional.empty();
     }
     try {
-      return Optional.of(strictUtf8(Files.readAllBytes(file)));
+      Optional<byte[]> bytes = readBounded(file, displayName, maxBytes, problems);
+      if (bytes.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(strictUtf8(bytes.get()));
     } catch (NoSuchFileException e) {
       problems.add(
           Problem.error(Code.Y006, "Cannot read " + displayName + ": the file does not exist")
@@ -111,6 +135,40 @@ public final class YamlLoader {
               .build());
     }
     return Optional.empty();
+  }
+
+  private static Optional<byte[]> readBounded(
+      Path file, String displayName, long maxBytes, ProblemList problems) throws IOException {
+    if (Files.isRegularFile(file)) {
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        problems.add(tooLarge(displayName, maxBytes, " (it has " + size + " bytes)"));
+        return Optional.empty();
+      }
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      // One byte more than the limit tells "at the limit" from "beyond it", without reading on.
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (bytes.length > maxBytes) {
+        problems.add(tooLarge(displayName, maxBytes, "; reading stopped at the limit"));
+        return Optional.empty();
+      }
+      return Optional.of(bytes);
+    }
+  }
+
+  private static Problem tooLarge(String displayName, long maxBytes, String measured) {
+    return Problem.error(
+            Code.Y004,
+            "Cannot load "
+                + displayName
+                + ": the file is larger than the size limit of "
+                + maxBytes
+                + " bytes"
+                + measured)
+        .file(displayName)
+        .hint("a configuration file is small: check that this is the file you meant")
+        .build();
   }
 
   /**
@@ -146,13 +204,16 @@ public final class YamlLoader {
             .setCodePointLimit(limits.maxCodePoints())
             .setUseMarks(true)
             .build();
-    if (text.codePointCount(0, text.length()) > limits.maxCodePoints()) {
+    int codePoints = text.codePointCount(0, text.length());
+    if (codePoints > limits.maxCodePoints()) {
       problems.add(
           Problem.error(
                   Code.Y004,
                   "Cannot load "
                       + displayName
-                      + ": the document is larger than "
+                      + ": the document has "
+                      + codePoints
+                      + " characters, more than the size limit of "
                       + limits.maxCodePoints()
                       + " characters")
               .file(displayName)
@@ -160,9 +221,17 @@ public final class YamlLoader {
               .build());
       return Optional.empty();
     }
+    Problem control = controlCharacter(displayName, text);
+    if (control != null) {
+      problems.add(control);
+      return Optional.empty();
+    }
     SourcePosition tooDeep = flowNestingBeyondLimit(displayName, text);
     if (tooDeep != null) {
       problems.add(tooDeep(displayName, tooDeep));
+      return Optional.empty();
+    }
+    if (!withinNodeLimit(displayName, text, settings, problems)) {
       return Optional.empty();
     }
     try {
@@ -225,6 +294,81 @@ public final class YamlLoader {
       problems.add(tooDeep(displayName, null));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Counts the nodes as the parser streams them, before any graph is built, and stops at the limit:
+   * a huge list without a single alias is a node-count problem, refused at the first node past the
+   * limit, not an alias bomb. Syntax errors are left to the composer, which reports them with
+   * positions.
+   */
+  private boolean withinNodeLimit(
+      String displayName, String text, LoadSettings settings, ProblemList problems) {
+    long nodes = 0;
+    try {
+      for (Event event : new Parse(settings).parseString(text)) {
+        if (event instanceof ScalarEvent
+            || event instanceof CollectionStartEvent
+            || event instanceof AliasEvent) {
+          if (++nodes > limits.maxNodes()) {
+            problems.add(
+                Problem.error(
+                        Code.Y004,
+                        "Cannot load "
+                            + displayName
+                            + ": the document has more than "
+                            + limits.maxNodes()
+                            + " nodes (values, keys, mappings and lists), the node limit")
+                    .at(position(displayName, event.getStartMark(), event.getEndMark()))
+                    .hint("split the configuration or remove generated content")
+                    .build());
+            return false;
+          }
+        }
+      }
+    } catch (YamlEngineException | StackOverflowError e) {
+      return true; // reported by the composer below
+    }
+    return true;
+  }
+
+  /**
+   * The first character the YAML parser refuses (NUL and the other C0 controls but tab, line feed
+   * and carriage return; C1 controls but next line; U+FFFE/U+FFFF), with its position: the parser
+   * itself reports these without one.
+   */
+  private static Problem controlCharacter(String displayName, String text) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (c == '\n') {
+        line++;
+        column = 1;
+      } else {
+        if (!printable(c)) {
+          return Problem.error(
+                  Code.Y001,
+                  "Cannot parse "
+                      + displayName
+                      + ": "
+                      + String.format("U+%04X", c)
+                      + (c == 0 ? " (NUL)" : "")
+                      + " is a control character, which YAML does not allow")
+              .at(SourcePosition.of(displayName, line, column))
+              .hint("remove the character; is this a text file?")
+              .build();
+        }
+        column++;
+      }
+      i += Character.charCount(c);
+    }
+    return null;
+  }
+
+  /** What the parser accepts, so that a refused character is reported with its position here. */
+  private static boolean printable(int c) {
+    return StreamReader.isPrintable(c);
   }
 
   /**
@@ -398,9 +542,11 @@ public final class YamlLoader {
                     Code.Y004,
                     "Cannot load "
                         + file
-                        + ": aliases expand to more than "
+                        + ": aliases expand the document's "
+                        + sizes.size()
+                        + " nodes to more than "
                         + limits.maxNodes()
-                        + " nodes")
+                        + " nodes, the node limit")
                 .at(position(file, root.getStartMark(), root.getEndMark()))
                 .hint("this looks like an alias bomb (billion laughs); remove the repeated aliases")
                 .build());

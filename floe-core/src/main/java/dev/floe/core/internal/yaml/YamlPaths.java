@@ -37,6 +37,30 @@ public final class YamlPaths {
     return out;
   }
 
+  /**
+   * Every mapping key below {@code root}, in document order: each as a scalar whose path is the
+   * mapping's (the key is not part of it) and whose key is the key's own text.
+   */
+  public static List<PathedScalar> keys(YamlNode root) {
+    List<PathedScalar> out = new ArrayList<>();
+    walkKeys(root, "", out);
+    return out;
+  }
+
+  private static void walkKeys(YamlNode node, String path, List<PathedScalar> out) {
+    if (node instanceof YamlMapping mapping) {
+      for (YamlMapping.Entry entry : mapping.entries()) {
+        String name = entry.key().value();
+        out.add(new PathedScalar(entry.key(), path, Optional.of(name)));
+        walkKeys(entry.value(), FieldPaths.join(path, name), out);
+      }
+    } else if (node instanceof YamlSequence sequence) {
+      for (int i = 0; i < sequence.items().size(); i++) {
+        walkKeys(sequence.items().get(i), path + "[" + i + "]", out);
+      }
+    }
+  }
+
   private static void walk(
       YamlNode node, String path, Optional<String> key, List<PathedScalar> out) {
     if (node instanceof YamlMapping mapping) {

@@ -330,6 +330,143 @@ class ConfigLoaderTest {
 
   // ---- helpers ----------------------------------------------------------------------------------
 
+  // ---- credentials in platform.yaml -------------------------------------------------------------
+
+  private static final String GITHUB = "ghp_" + "Zq7VcN2pLm8RtY4wKx9BdF3hJs6GaE1uQo5T";
+  private static final String AWS_KEY = "AKIA" + "2CA4EDWFJG57I534";
+
+  @Test
+  void everyStringOfPlatformYamlIsScanned() {
+    List<Problem> problems =
+        platformProblems(
+            S3
+                + "    region: "
+                + AWS_KEY
+                + "\nobservability:\n  attributes: {team: "
+                + GITHUB
+                + "}\n");
+
+    assertThat(problems).extracting(Problem::code).containsOnly(Code.X040.id());
+    assertThat(problems)
+        .extracting(p -> p.path().orElseThrow())
+        .containsExactly("storage.default.region", "observability.attributes.team");
+    assertNoLeak(problems, GITHUB, AWS_KEY);
+  }
+
+  @Test
+  void anExpandedCredentialIsAnErrorNamingTheVariableNotTheValue() {
+    ConfigLoader withToken =
+        new ConfigLoader(new SourceTexts(), Map.of("GITHUB_TOKEN", GITHUB, "REGION", "eu-west-1"));
+
+    ProblemException e =
+        catchThrowableOfType(
+            ProblemException.class,
+            () ->
+                withToken.platformText(
+                    "platform.yaml",
+                    "catalogs:\n  default:\n    uri: http://polaris:8181/api/catalog\n"
+                        + "    warehouse: dev\n"
+                        + "    properties: {header.Authorization: \"Bearer ${GITHUB_TOKEN}\","
+                        + " region: \"${REGION}\"}\n"));
+
+    Problem p = only(e.problems(), Code.V004);
+    assertThat(p.message()).contains("'GITHUB_TOKEN'").contains("GitHub token");
+    assertNoLeak(e.problems(), GITHUB);
+  }
+
+  @Test
+  void aCredentialInADefaultIsAHardCodedCredential() {
+    Problem p =
+        only(
+            platformProblems(
+                "observability:\n  attributes: {team: \"${UNSET_TEAM:-" + GITHUB + "}\"}\n"),
+            Code.X040);
+
+    assertThat(p.path()).contains("observability.attributes.team");
+  }
+
+  @Test
+  void secretReferencesAndOrdinaryValuesPass() {
+    Loaded<PlatformSpec> platform =
+        loader.platformText(
+            "platform.yaml",
+            """
+            catalogs:
+              default:
+                uri: {secret_ref: catalog-uri}
+                warehouse: dev
+                credentials:
+                  mode: oauth2
+                  client_id: {secret_ref: polaris-client-id}
+                  client_secret: {secret_ref: polaris-client-secret}
+                  scope: "PRINCIPAL_ROLE:DATA_ENGINEER"
+            """);
+
+    assertThat(platform.value().catalogs()).containsKey("default");
+  }
+
+  @Test
+  void aCredentialKeyIsMaskedInMessagesPathsAndJson() {
+    List<Problem> problems =
+        platformProblems("storage:\n  " + AWS_KEY + ":\n    bucket: floe-data\n    region: 1\n");
+
+    assertThat(problems).extracting(Problem::code).contains(Code.X040.id());
+    assertNoLeak(problems, AWS_KEY);
+    String json = dev.floe.core.diag.JsonRenderer.render(problems);
+    String text =
+        new dev.floe.core.diag.TextRenderer(sources, dev.floe.core.diag.TextRenderer.Colour.PLAIN)
+            .render(problems);
+    assertThat(json).doesNotContain(AWS_KEY);
+    assertThat(text).doesNotContain(AWS_KEY).contains("****");
+  }
+
+  @Test
+  void aUrlWithUserInfoAsAKeyIsMasked() {
+    List<Problem> problems =
+        platformProblems(
+            "observability:\n  attributes:\n    \"postgres://etl:canary-Hunter2@db/x\": \"1\"\n");
+
+    assertThat(problems).extracting(Problem::code).containsExactly(Code.X040.id());
+    assertNoLeak(problems, "canary-Hunter2");
+  }
+
+  @Test
+  void aBadTypeDoesNotHideACredentialInTheUrl() {
+    List<Problem> problems =
+        platformProblems(
+            """
+            catalogs:
+              default:
+                type: polaris2
+                uri: "https://etl:canary-pw@polaris:8181/api/catalog"
+                warehouse: dev
+            """);
+
+    assertThat(problems).extracting(Problem::code).containsExactly(Code.S015.id(), Code.C031.id());
+  }
+
+  @Test
+  void aFloeYamlGivenAsPlatformIsSaidSo() {
+    Problem p = only(platformProblems(PIPELINE + "assets: {packages: [a.b]}\n"), Code.S002);
+
+    assertThat(p.message()).contains("looks like a floe.yaml");
+  }
+
+  @Test
+  void aPlatformYamlGivenAsPipelineIsSaidSo() {
+    Problem p = only(pipelineProblems("version: \"1.0.0\"\n" + S3), Code.S002);
+
+    assertThat(p.message()).contains("looks like a platform.yaml");
+  }
+
+  private static void assertNoLeak(List<Problem> problems, String... secrets) {
+    for (Problem p : problems) {
+      for (String secret : secrets) {
+        assertThat(p.toString()).doesNotContain(secret);
+      }
+    }
+  }
+
   private List<Problem> platformProblems(String yaml) {
     return catchThrowableOfType(
             ProblemException.class, () -> loader.platformText("platform.yaml", yaml))

@@ -1,6 +1,7 @@
 package dev.floe.core.internal.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.floe.core.diag.Code;
@@ -99,12 +100,52 @@ class PlatformLocatorTest {
   }
 
   @Test
-  void envOptionNamesTheEnvironmentOfAnExplicitFile() throws IOException {
-    Path file = write(project.resolve("platform/dev/platform.yaml"), "dev-wh");
+  void envOptionNamesTheEnvironmentOfAFileOutsideAnEnvironmentFolder() throws IOException {
+    Path file = write(root.resolve("configmap/platform.yaml"), "helm-wh");
 
     LocatedPlatform located = locator.locate(request(Optional.of(file), Optional.of("qa")));
 
     assertThat(located.environment()).isEqualTo("qa");
+  }
+
+  @Test
+  void envOptionThatContradictsTheEnvironmentFolderIsRefused() throws IOException {
+    Path file = write(project.resolve("platform/dev/platform.yaml"), "dev-wh");
+
+    assertThatThrownBy(() -> locator.locate(request(Optional.of(file), Optional.of("qa"))))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.problems()).extracting(Problem::code).containsExactly("FLOE-E055");
+              assertThat(e.problems().get(0).message())
+                  .contains("'qa' (--env)")
+                  .contains("environment 'dev'");
+            });
+  }
+
+  @Test
+  void platformFileThatContradictsFloePlatformEnvIsRefused() throws IOException {
+    Path file = write(project.resolve("platform/prod/platform.yaml"), "prod-wh");
+    env.put("FLOE_PLATFORM_FILE", file.toString());
+    env.put("FLOE_PLATFORM_ENV", "qa");
+
+    assertThatThrownBy(() -> locator.locate(request(Optional.empty(), Optional.empty())))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e ->
+                assertThat(e.problems().get(0).message())
+                    .contains("'qa' (FLOE_PLATFORM_ENV)")
+                    .contains("(FLOE_PLATFORM_FILE)"));
+  }
+
+  @Test
+  void envOptionThatAgreesWithTheEnvironmentFolderIsFine() throws IOException {
+    Path file = write(project.resolve("platform/dev/platform.yaml"), "dev-wh");
+
+    LocatedPlatform located = locator.locate(request(Optional.of(file), Optional.of("dev")));
+
+    assertThat(located.environment()).isEqualTo("dev");
+    assertThat(located.warnings()).isEmpty();
   }
 
   @Test
@@ -324,6 +365,7 @@ class PlatformLocatorTest {
     env.put("FLOE_CATALOG_TYPE", "jdbc");
     env.put("FLOE_CATALOG_URI", "jdbc:sqlite:catalog.db");
     env.put("FLOE_CATALOG_WAREHOUSE", "wh");
+    env.put("FLOE_STORAGE_BUCKET", "ci-bucket");
 
     LocatedPlatform located = locator.locate(request(Optional.empty(), Optional.of("ci")));
 
@@ -331,6 +373,50 @@ class PlatformLocatorTest {
     assertThat(located.environment()).isEqualTo("ci");
     assertThat(located.platform().value().catalogs().get("default").type())
         .isEqualTo(CatalogType.JDBC);
+  }
+
+  @Test
+  void envFallbackHasOneProfileOfEachKindWithTheDocumentedDefaults() {
+    env.put("FLOE_CATALOG_URI", "http://polaris:8181/api/catalog");
+    env.put("FLOE_CATALOG_WAREHOUSE", "wh");
+    env.put("FLOE_STORAGE_BUCKET", "ci-bucket");
+
+    PlatformSpec spec =
+        locator.locate(request(Optional.empty(), Optional.of("ci"))).platform().value();
+
+    assertThat(spec.catalogs()).containsOnlyKeys("default");
+    assertThat(spec.storage()).containsOnlyKeys("default");
+    assertThat(spec.compute()).containsOnlyKeys("default");
+    assertThat(spec.catalogs().get("default").type()).isEqualTo(CatalogType.POLARIS);
+    assertThat(spec.compute().get("default").type()).isEqualTo(ComputeType.DUCKDB);
+  }
+
+  @Test
+  void strayOtlpEndpointKeepsTheBuiltInLocalProfiles() {
+    env.put("FLOE_OTLP_ENDPOINT", "http://otel:4318");
+
+    LocatedPlatform located = locator.locate(request(Optional.empty(), Optional.empty()));
+    PlatformSpec spec = located.platform().value();
+
+    assertThat(located.source()).isEqualTo("env");
+    assertThat(spec.catalogs().get("default").type()).isEqualTo(CatalogType.JDBC);
+    assertThat(spec.storage().get("default").type()).isEqualTo(StorageType.LOCAL);
+    assertThat(spec.compute().get("default").type()).isEqualTo(ComputeType.DUCKDB);
+    assertThat(spec.observability().otlpEndpoint()).isPresent();
+  }
+
+  @Test
+  void envFallbackOutsideLocalNamesTheMissingVariables() {
+    env.put("FLOE_OTLP_ENDPOINT", "http://otel:4318");
+
+    assertThatThrownBy(() -> locator.locate(request(Optional.empty(), Optional.of("qa"))))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e ->
+                assertThat(e.problems().get(0).message())
+                    .contains("FLOE_CATALOG_URI and FLOE_CATALOG_WAREHOUSE")
+                    .contains("FLOE_STORAGE_BUCKET")
+                    .contains("set: FLOE_OTLP_ENDPOINT"));
   }
 
   @Test
@@ -431,7 +517,19 @@ class PlatformLocatorTest {
         request(Optional.empty(), Optional.of("prod"))
             .withPin(new PlatformLocator.Pin(pin, Optional.empty()));
 
-    assertThat(warehouse(locator.locate(request))).isEqualTo("prod-wh");
+    LocatedPlatform located = locator.locate(request);
+
+    assertThat(warehouse(located)).isEqualTo("prod-wh");
+    assertThat(located.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.code()).isEqualTo(Code.R022.id());
+              assertThat(w.isError()).isFalse();
+              assertThat(w.message())
+                  .contains("oci://r.example.com/p")
+                  .contains("platform/prod/platform.yaml");
+            });
   }
 
   @Test

@@ -249,12 +249,92 @@ class YamlLoaderTest {
 
   @Test
   void documentLargerThanTheLimitIsAProblem() {
-    YamlLoader small = new YamlLoader(new YamlLimits(100, 10, 1000, 10), sources);
+    YamlLoader small = new YamlLoader(new YamlLimits(100, 100, 10, 1000, 10), sources);
 
     Optional<YamlNode> root = small.load(FILE, "a: " + "x".repeat(200), problems);
 
     assertThat(root).isEmpty();
-    assertThat(only(Code.Y004).message()).contains("larger than 100 characters");
+    assertThat(only(Code.Y004).message()).contains("more than the size limit of 100 characters");
+  }
+
+  @Test
+  @Timeout(10)
+  void devZeroIsRefusedAfterReadingOnlyTheBound() {
+    Path zero = Path.of("/dev/zero");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "a POSIX system");
+
+    Optional<String> text = YamlLoader.readText(zero, "/dev/zero", 1024, problems);
+
+    assertThat(text).isEmpty();
+    assertThat(only(Code.Y004).message())
+        .contains("larger than the size limit of 1024 bytes")
+        .contains("reading stopped at the limit");
+  }
+
+  @Test
+  void fileJustOverTheByteLimitSaysHowLargeItIs(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("platform.yaml");
+    Files.write(file, new byte[1025]);
+
+    assertThat(YamlLoader.readText(file, FILE, 1024, problems)).isEmpty();
+    assertThat(only(Code.Y004).message())
+        .contains("size limit of 1024 bytes")
+        .contains("it has 1025 bytes");
+  }
+
+  @Test
+  void fileAtTheByteLimitIsRead(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("platform.yaml");
+    Files.writeString(file, "a: " + "x".repeat(1021));
+
+    assertThat(YamlLoader.readText(file, FILE, 1024, problems)).isPresent();
+    assertThat(problems.size()).isZero();
+  }
+
+  @Test
+  void longListWithoutAliasesIsANodeCountProblemNotAnAliasBomb() {
+    YamlLoader small = new YamlLoader(new YamlLimits(1 << 20, 1 << 20, 10, 1000, 10), sources);
+
+    small.load(FILE, "a: [" + "1, ".repeat(2000) + "1]\n", problems);
+
+    Problem p = only(Code.Y004);
+    assertThat(p.message()).contains("more than 1000 nodes").contains("node limit");
+    assertThat(p.message() + p.hint().orElse("")).doesNotContain("alias");
+    assertThat(p.position()).isPresent();
+  }
+
+  @Test
+  void aliasBombSaysHowManyNodesItHasAndExpandsTo() {
+    YamlLoader small = new YamlLoader(new YamlLimits(1 << 20, 1 << 20, 100, 1000, 10), sources);
+
+    small.load(
+        FILE,
+        """
+        a: &a [x, x, x, x, x, x, x, x, x, x]
+        b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+        c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+        """,
+        problems);
+
+    assertThat(only(Code.Y004).message())
+        .contains("aliases expand the document's")
+        .contains("to more than 1000 nodes");
+  }
+
+  @Test
+  void controlCharacterIsReportedWithItsPosition() {
+    loadFails("a: ok\nb: x\u0001y\n");
+
+    Problem p = only(Code.Y001);
+    assertThat(p.message()).contains("U+0001").contains("control character");
+    assertThat(p.position()).contains(SourcePosition.of(FILE, 2, 5));
+  }
+
+  @Test
+  void nulIsNamed() {
+    loadFails("a: \u0000\n");
+
+    assertThat(only(Code.Y001).message()).contains("U+0000 (NUL)");
   }
 
   @Test
