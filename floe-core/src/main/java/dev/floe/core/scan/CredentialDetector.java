@@ -421,7 +421,46 @@ public final class CredentialDetector {
           "to",
           "from",
           "new",
-          "create");
+          "create",
+          "issue",
+          "mint",
+          "generate",
+          "sign",
+          "request",
+          "exchange",
+          "obtain",
+          "acquire",
+          "revoke",
+          "rotate",
+          "reset",
+          "invalidate",
+          "introspect",
+          "list",
+          "describe");
+
+  /**
+   * The first words of a setter or builder call whose argument is the value: {@code
+   * setPassword("…")}, {@code withSecret("…")}. A call named by the secret alone ({@code
+   * .apiKey("…")}) is a builder only with one argument: {@code issueToken("subject", ttl)} is not.
+   */
+  private static final Set<String> SETTER_VERBS = Set.of("set", "with");
+
+  /**
+   * Lower-case words joined by {@code .}, {@code :}, {@code /}, {@code -} or {@code _}: a property
+   * name, a path, a URN, an account name ({@code s3.secret-access-key}, {@code
+   * system:serviceaccount:etl}, {@code /v1/oauth/tokens}), not a generated value.
+   */
+  private static final Pattern NAME_LIKE =
+      Pattern.compile("^/?[a-z]++[0-9]*+(?:[._:/-](?:[a-z]++[0-9]*+|[0-9]++))++/?$");
+
+  /**
+   * A property name in Java spelling, words in camelCase joined by {@code .}, {@code -} or {@code
+   * _} ({@code aws.secretAccessKey}, {@code spring.datasource.clientSecret}): a name when it names
+   * a secret. Leetspeak ({@code canary-s3cr3t-floe-password}) is not a name.
+   */
+  private static final Pattern PROPERTY_NAME =
+      Pattern.compile(
+          "^[a-z]++(?:[A-Z][a-z]++)*+[0-9]*+(?:[._-][a-z]++(?:[A-Z][a-z]++)*+[0-9]*+)++$");
 
   private static final Pattern AUTH_SCHEME =
       Pattern.compile("^(?i:Bearer|Basic|Token|Digest|ApiKey)\\s+(\\S+)$");
@@ -694,7 +733,11 @@ public final class CredentialDetector {
       while (setter.find()) {
         String name = setter.group(1);
         List<String> words = CredentialKeys.words(name);
-        if (!words.isEmpty() && !CALL_VERBS.contains(words.get(0))) {
+        if (words.isEmpty() || CALL_VERBS.contains(words.get(0))) {
+          continue;
+        }
+        boolean onlyArgument = line.charAt(setter.end() - 1) == ')';
+        if (onlyArgument || (words.size() >= 2 && SETTER_VERBS.contains(words.get(0)))) {
           report(name, setter, 2, number, taken, hits);
         }
       }
@@ -804,7 +847,7 @@ public final class CredentialDetector {
     if (scheme.matches()) {
       value = scheme.group(1);
     }
-    if (Allowlist.example(value)) {
+    if (Allowlist.example(value) || name(value)) {
       return Optional.empty();
     }
     if (SecretKeyNames.awsSecretAccessKey(key) && BASE64_40.matcher(value).matches()) {
@@ -832,6 +875,18 @@ public final class CredentialDetector {
       return Optional.of(CredentialRule.SECRET_ASSIGNMENT);
     }
     return Optional.empty();
+  }
+
+  /**
+   * True when {@code value} is a name rather than a value: lower-case words joined by {@code .},
+   * {@code :}, {@code /}, {@code -} or {@code _} ({@code system:serviceaccount:etl}, {@code
+   * /v1/oauth/tokens}), or a property name that names a secret itself ({@code
+   * aws.secretAccessKey}). Like the allow-list's plain identifiers, such a value is not reported
+   * under any key, a password key included.
+   */
+  private static boolean name(String value) {
+    return NAME_LIKE.matcher(value).matches()
+        || (PROPERTY_NAME.matcher(value).matches() && CredentialKeys.mentionsCredential(value));
   }
 
   /**

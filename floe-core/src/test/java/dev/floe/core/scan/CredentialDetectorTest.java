@@ -429,4 +429,73 @@ class CredentialDetectorTest {
       }
     }
   }
+
+  @Test
+  void namesAccountsAndSubjectsInCodeAreNotSecrets() {
+    String code =
+        """
+        class A {
+          void f() {
+            x(
+                oauth.issueToken("system:serviceaccount:etl", Duration.ofHours(1)),
+                y);
+            pick(List.of("password", "token", "client.secret", "s3.secret-access-key"));
+            String s = "a"; env("POLARIS_CLIENT_SECRET", "canary-ENV-SECRET-1");
+          }
+        }
+        """;
+
+    List<Hit> hits = CredentialDetector.scan(code, Syntax.C_STYLE).hits();
+
+    assertThat(hits).extracting(Hit::line).containsExactly(7);
+    assertThat(hits).extracting(Hit::rule).containsExactly(CredentialRule.SECRET_ASSIGNMENT);
+    assertThat(hits.get(0).key()).isEqualTo("POLARIS_CLIENT_SECRET");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "C_STYLE|String pw = vault.getPassword(\"db\");",
+        "C_STYLE|Set<String> keys = Map.of(\"password\", \"token\").keySet();",
+        "C_STYLE|List<String> names = List.of(\"secret\", \"api_key\");",
+        "C_STYLE|String secret = props.get(\"client.secret\");",
+        "C_STYLE|private static final String TOKEN_PATH = \"/v1/oauth/tokens\";",
+        "C_STYLE|Map.of(\"token\", \"GITHUB_TOKEN\", \"password\", \"DB_PASSWORD\");",
+        "C_STYLE|renames.put(\"db.password\", \"spring.datasource.password\");",
+        "C_STYLE|String t = tokens.mintToken(\"spark:driver:analytics\", ttl);",
+        "C_STYLE|String t = tokens.accessToken(\"Xk9_qL2.vR7m\", ttl);",
+        "C_STYLE|secretsManager.rotateSecret(\"prod/floe/warehouse-db\");",
+        "PYTHON|KEYS = (\"password\", \"db_password_file\", \"aws.secret-access-key\")",
+        "YAML|client_secret: system:serviceaccount:etl",
+        "YAML|api_token: floe.internal/v2-reader",
+        "YAML|password: spring.datasource.password",
+        "YAML|token: s3.v2-reader:etl",
+        "JSON|{\"client_secret\": \"aws.secretAccessKey\"}",
+        "PROPERTIES|renamed.password=spring.datasource.clientSecret",
+      })
+  void namesPathsAndCallsThatTakeNoSecretAreNotFindings(String testCase) {
+    String[] parts = testCase.split("\\|", 2);
+
+    assertThat(CredentialDetector.scan(parts[1], Syntax.valueOf(parts[0])).hits())
+        .as(testCase)
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "C_STYLE|ds.setPassword(\"Xk9#mQ2vL7pR\");",
+        "C_STYLE|Map.of(\"password\", \"Xk9#mQ2vL7pR\")",
+        "C_STYLE|env(\"DB_PASSWORD\", \"s3cr3t-Pa55w0rd!\");",
+        "C_STYLE|Client.builder().apiKey(\"Xk9#mQ2vL7pR\").build();",
+        "C_STYLE|builder.withSecret(\"Xk9#mQ2vL7pR\", Region.EU);",
+      })
+  void literalsUnderSecretNamesInCodeAreStillFindings(String testCase) {
+    String[] parts = testCase.split("\\|", 2);
+
+    assertThat(CredentialDetector.scan(parts[1], Syntax.valueOf(parts[0])).hits())
+        .as(testCase)
+        .extracting(Hit::rule)
+        .containsExactly(CredentialRule.SECRET_ASSIGNMENT);
+  }
 }

@@ -166,6 +166,21 @@ public final class CredentialKeys {
   }
 
   /**
+   * True when some leading words of {@code name} form a credential key: {@code client.secret},
+   * {@code s3.secret-access-key}, {@code db_password_file}, {@code token-endpoint}. A value so
+   * named is the name of a secret (a key, a property, a variable), not a secret.
+   */
+  public static boolean mentionsCredential(String name) {
+    List<String> words = words(name);
+    for (int n = 1; n <= words.size(); n++) {
+      if (isCredential(String.join("_", words.subList(0, n)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * True when {@code key} holds a password in particular ({@code db_password}, {@code passwd},
    * {@code PGPASSWORD}, {@code passphrase}): a chosen secret, often short and readable, rather than
    * a generated token.
