@@ -19,11 +19,6 @@ final class PipelineOptions {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   PlatformChoice choice;
 
-  /** Loads, locates and compiles as these options say. */
-  FloeProject.Compiled compile(Terminal terminal) {
-    return terminal.project().load(Path.of(file), PlatformChoice.request(terminal, choice));
-  }
-
   /**
    * Loads, locates and compiles as these options say, and hands the search's warnings (a registry
    * pin a platform file overrode) to {@code reporter}.

@@ -65,7 +65,7 @@ final class QueryCommand extends FloeSubcommand {
     if (limit < 1) {
       throw usageError("--limit must be at least 1, got " + limit);
     }
-    CompiledArtifacts artifacts = pipeline.compile(terminal).artifacts();
+    CompiledArtifacts artifacts = pipeline.compile(terminal, reporter).artifacts();
     List<String> tables = SqlQueries.tables(sql, artifacts.catalog().value().namespace());
     Path floeYaml = terminal.resolve(pipeline.file);
     Path projectDir = floeYaml.getParent() == null ? terminal.workDir() : floeYaml.getParent();

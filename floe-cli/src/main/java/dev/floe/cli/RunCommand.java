@@ -76,7 +76,7 @@ final class RunCommand extends FloeSubcommand {
       compiled = ArtifactJson.read(file);
       projectDir = projectDirOf(file, floeYaml);
     } else {
-      compiled = pipeline.compile(terminal).artifacts();
+      compiled = pipeline.compile(terminal, reporter).artifacts();
       Path folder = floeYaml.getParent();
       projectDir = folder == null ? terminal.workDir() : folder;
     }

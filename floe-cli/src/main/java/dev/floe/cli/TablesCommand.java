@@ -37,7 +37,7 @@ final class TablesCommand extends FloeSubcommand {
 
   @Override
   int run(Terminal terminal, Reporter reporter) {
-    CompiledArtifacts artifacts = pipeline.compile(terminal).artifacts();
+    CompiledArtifacts artifacts = pipeline.compile(terminal, reporter).artifacts();
     Path floeYaml = terminal.resolve(pipeline.file);
     Path projectDir = floeYaml.getParent() == null ? terminal.workDir() : floeYaml.getParent();
     List<Row> rows;

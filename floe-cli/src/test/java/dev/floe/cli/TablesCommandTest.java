@@ -17,6 +17,19 @@ class TablesCommandTest extends OnDemoProject {
   }
 
   @Test
+  void aRegistryPinThatTheLocalPlatformOverridesIsAWarningHereToo() {
+    Cli.edit(
+        project.resolve("floe.yaml"),
+        "version: ",
+        "platform:\n  ref: oci://registry.example.com/acme/platform\nversion: ");
+    Cli.Result result = cli.run("tables");
+    assertThat(result.code()).as(result.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(result.err())
+        .contains("warning[FLOE-R022]")
+        .contains("oci://registry.example.com/acme/platform");
+  }
+
+  @Test
   void listsWhatARunWrote() {
     // The demo's bronze assets are on floe's class path.
     Cli.Result run = cli.run("run", "--select", "raw_products", "raw_customers");
