@@ -271,6 +271,18 @@ public final class PlatformLocator {
             .build());
   }
 
+  /** Why {@code file} (from the path the user gave) cannot be read as a platform.yaml. */
+  private static String whyNotAFile(Path given, Path file) {
+    if (Files.isDirectory(given)) {
+      return "the folder has no platform.yaml";
+    }
+    if (Files.exists(file)) {
+      return "it is not a regular file (a pipe or a device, such as <(…)); write the platform to"
+          + " a file and give its path";
+    }
+    return "it does not exist";
+  }
+
   private LocatedPlatform fromPath(
       Path given,
       String origin,
@@ -287,7 +299,8 @@ public final class PlatformLocator {
                           ? "Cannot use FLOE_PLATFORM_FILE: "
                           : "Cannot use the platform at ")
                       + display(file, request)
-                      + ": it does not exist")
+                      + ": "
+                      + whyNotAFile(path, file))
               .file(display(file, request))
               .hint(
                   "give a platform.yaml file or an environment folder that contains one"

@@ -212,6 +212,28 @@ class PlatformLocatorTest {
   }
 
   @Test
+  void aFolderWithoutPlatformYamlIsSaidSo() throws IOException {
+    Path folder = java.nio.file.Files.createDirectories(project.resolve("platform/empty"));
+
+    Problem p = problem(request(Optional.of(folder), Optional.empty()));
+
+    assertThat(p.code()).isEqualTo(Code.E052.id());
+    assertThat(p.message()).contains("the folder has no platform.yaml");
+  }
+
+  @Test
+  void aPipeIsNotAPlatformFile() throws Exception {
+    Path fifo = root.resolve("platform.fifo");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo works");
+
+    Problem p = problem(request(Optional.of(fifo), Optional.empty()));
+
+    assertThat(p.code()).isEqualTo(Code.E052.id());
+    assertThat(p.message()).contains("not a regular file").contains("<(…)");
+  }
+
+  @Test
   void missingFloePlatformFileIsE052NamingTheVariable() {
     env.put("FLOE_PLATFORM_FILE", root.resolve("gone.yaml").toString());
 
