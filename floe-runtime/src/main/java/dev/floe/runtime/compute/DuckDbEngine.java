@@ -26,9 +26,8 @@ final class DuckDbEngine implements ComputeEngine {
   private final String profile;
   private final String database;
   private final DuckDBConnection root;
-  private final List<Connection> handedOut = new ArrayList<>();
+  private final HandedOut handedOut = new HandedOut();
   private final DataSource dataSource;
-  private boolean closed;
 
   private DuckDbEngine(String profile, String database, DuckDBConnection root) {
     this.profile = profile;
@@ -109,24 +108,24 @@ final class DuckDbEngine implements ComputeEngine {
 
   @Override
   public Connection connect() {
-    synchronized (this) {
-      if (closed) {
-        throw closedEngine();
-      }
-      try {
-        handedOut.removeIf(Connections::isClosed);
-        Connection connection = root.duplicate();
-        handedOut.add(connection);
-        return connection;
-      } catch (SQLException e) {
-        throw ComputeProblems.unavailable(
-            profile,
-            "duckdb, database " + database,
-            e,
-            "the database may have been closed by an earlier failure; run again",
-            List.of());
-      }
+    if (handedOut.closed()) {
+      throw closedEngine();
     }
+    Connection connection;
+    try {
+      connection = root.duplicate();
+    } catch (SQLException e) {
+      throw ComputeProblems.unavailable(
+          profile,
+          "duckdb, database " + database,
+          e,
+          "the database may have been closed by an earlier failure; run again",
+          List.of());
+    }
+    if (!handedOut.add(connection)) {
+      throw closedEngine();
+    }
+    return connection;
   }
 
   private ProblemException closedEngine() {
@@ -145,19 +144,9 @@ final class DuckDbEngine implements ComputeEngine {
 
   @Override
   public void close() {
-    List<Connection> open;
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      open = new ArrayList<>(handedOut);
-      handedOut.clear();
+    if (handedOut.closeAll()) {
+      Connections.closeQuietly(root);
     }
-    for (Connection connection : open) {
-      Connections.closeQuietly(connection);
-    }
-    Connections.closeQuietly(root);
   }
 
   @Override

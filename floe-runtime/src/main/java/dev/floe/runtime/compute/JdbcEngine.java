@@ -29,9 +29,8 @@ final class JdbcEngine implements ComputeEngine {
   private final String profile;
   private final JdbcTarget target;
   private final Optional<MultiKeySecret> login;
-  private final List<Connection> handedOut = new ArrayList<>();
+  private final HandedOut handedOut = new HandedOut();
   private final DataSource dataSource;
-  private boolean closed;
 
   private JdbcEngine(String profile, JdbcTarget target, Optional<MultiKeySecret> login) {
     this.profile = profile;
@@ -91,15 +90,8 @@ final class JdbcEngine implements ComputeEngine {
 
   @Override
   public Connection connect() {
-    synchronized (this) {
-      if (closed) {
-        throw ComputeProblems.unavailable(
-            profile,
-            target.type().wire() + ", " + target.url(),
-            new IllegalStateException("the engine is closed: the run has ended"),
-            "use the connection only while the asset runs",
-            List.of());
-      }
+    if (handedOut.closed()) {
+      throw closedEngine();
     }
     Properties properties = new Properties();
     properties.putAll(target.properties());
@@ -142,11 +134,19 @@ final class JdbcEngine implements ComputeEngine {
     } finally {
       properties.clear();
     }
-    synchronized (this) {
-      handedOut.removeIf(Connections::isClosed);
-      handedOut.add(connection);
+    if (!handedOut.add(connection)) {
+      throw closedEngine();
     }
     return connection;
+  }
+
+  private ProblemException closedEngine() {
+    return ComputeProblems.unavailable(
+        profile,
+        target.type().wire() + ", " + target.url(),
+        new IllegalStateException("the engine is closed: the run has ended"),
+        "use the connection only while the asset runs",
+        List.of());
   }
 
   @Override
@@ -156,16 +156,7 @@ final class JdbcEngine implements ComputeEngine {
 
   @Override
   public void close() {
-    List<Connection> open;
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      open = new ArrayList<>(handedOut);
-      handedOut.clear();
-    }
-    open.forEach(Connections::closeQuietly);
+    handedOut.closeAll();
   }
 
   /** Names the profile, the engine and the URL (which holds no login). */
