@@ -33,11 +33,42 @@ public final class CredentialDetector {
   public static final String ALLOW_MARKER = "floe:allow-secret";
 
   /** One token shape: group 1 is the credential; the check sees the match and the whole line. */
-  private record TokenRule(
-      CredentialRule rule,
-      List<String> hints,
-      Pattern pattern,
-      BiPredicate<String, String> valid) {}
+  /**
+   * A token shape. Its pattern is compiled on first use: most lines hold none of a rule's hint, and
+   * the command line's start-up pays for every pattern compiled before the first file is read.
+   */
+  private static final class TokenRule {
+    final CredentialRule rule;
+    private final @Nullable String hint;
+    private final String regex;
+    final BiPredicate<String, String> valid;
+    private volatile @Nullable Pattern pattern;
+
+    TokenRule(
+        CredentialRule rule,
+        @Nullable String hint,
+        String regex,
+        BiPredicate<String, String> valid) {
+      this.rule = rule;
+      this.hint = hint;
+      this.regex = regex;
+      this.valid = valid;
+    }
+
+    /** False when the line lacks the rule's hint, so that the pattern cannot match it. */
+    boolean mayMatch(String line) {
+      return hint == null || line.contains(hint);
+    }
+
+    Pattern pattern() {
+      Pattern compiled = pattern;
+      if (compiled == null) {
+        compiled = Pattern.compile(regex);
+        pattern = compiled;
+      }
+      return compiled;
+    }
+  }
 
   private static final List<TokenRule> TOKENS =
       List.of(
@@ -552,7 +583,10 @@ public final class CredentialDetector {
    * @param value the value as parsed, without quotes
    */
   public static List<Hit> scanValue(@Nullable String key, String value) {
-    String[] lines = value.split("\r\n|\n|\r", -1);
+    String[] lines =
+        value.indexOf('\n') < 0 && value.indexOf('\r') < 0
+            ? new String[] {value}
+            : value.split("\r\n|\n|\r", -1);
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {
       String next = i + 1 < lines.length ? lines[i + 1] : "";
@@ -605,19 +639,19 @@ public final class CredentialDetector {
       return hits;
     }
     for (TokenRule rule : TOKENS) {
-      if (!rule.hints().isEmpty() && rule.hints().stream().noneMatch(line::contains)) {
+      if (!rule.mayMatch(line)) {
         continue;
       }
       Matcher m = rule.pattern().matcher(line);
       while (m.find()) {
         String token = m.group(1);
-        if (Allowlist.example(token) || !rule.valid().test(token, line)) {
+        if (Allowlist.example(token) || !rule.valid.test(token, line)) {
           continue;
         }
-        if (rule.rule() == CredentialRule.PRIVATE_KEY && keyPlaceholder(line, m.end(1), next)) {
+        if (rule.rule == CredentialRule.PRIVATE_KEY && keyPlaceholder(line, m.end(1), next)) {
           continue;
         }
-        Hit hit = new Hit(rule.rule(), number, m.start(1), m.end(1), "");
+        Hit hit = new Hit(rule.rule, number, m.start(1), m.end(1), "");
         if (hits.stream().noneMatch(hit::overlaps)) {
           hits.add(hit);
         }
@@ -1072,8 +1106,7 @@ public final class CredentialDetector {
 
   private static TokenRule token(
       CredentialRule rule, String hint, String regex, BiPredicate<String, String> valid) {
-    return new TokenRule(
-        rule, hint.isEmpty() ? List.of() : List.of(hint), Pattern.compile(regex), valid);
+    return new TokenRule(rule, hint.isEmpty() ? null : hint, regex, valid);
   }
 
   /** The check of token rules whose shape says it all. */

@@ -35,7 +35,32 @@ import java.util.regex.Matcher;
  * a file at once as a {@link ProblemException}. Nothing here resolves a secret. Thread-safe.
  */
 public final class ConfigLoader {
-  private static final Set<String> PLATFORM_ONLY_KEYS = platformOnlyKeys();
+  /**
+   * The platform's key names are computed from both schemas on first use: a floe.yaml without a
+   * stray key never needs them, and walking the schemas is start-up time of every command.
+   */
+  private static final Set<String> PLATFORM_ONLY_KEYS =
+      new java.util.AbstractSet<>() {
+        @Override
+        public boolean contains(Object key) {
+          return PlatformOnly.KEYS.contains(key);
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+          return PlatformOnly.KEYS.iterator();
+        }
+
+        @Override
+        public int size() {
+          return PlatformOnly.KEYS.size();
+        }
+      };
+
+  private static final class PlatformOnly {
+    static final Set<String> KEYS = platformOnlyKeys();
+  }
+
   private static final Set<String> PLATFORM_SECTIONS = Set.of("storage", "compute", "catalogs");
   private static final Set<String> PLATFORM_KEYS =
       Set.of("storage", "compute", "catalogs", "observability");

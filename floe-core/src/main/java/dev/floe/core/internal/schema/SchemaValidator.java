@@ -70,7 +70,8 @@ public final class SchemaValidator {
       Tier tier, Map<String, String> env, Set<String> platformOnlyKeys, ProblemList problems) {
     this.tier = tier;
     this.env = Map.copyOf(env);
-    this.platformOnlyKeys = Set.copyOf(platformOnlyKeys);
+    // Kept as given, not copied: ConfigLoader's set is computed only when a key is looked up.
+    this.platformOnlyKeys = platformOnlyKeys;
     this.problems = problems;
   }
 

@@ -65,15 +65,22 @@ public final class Strings {
    * {@code emptyMeaning} is given (e.g. "the cloud's own endpoint").
    */
   public static StringType url(String description, Set<String> schemes, String emptyMeaning) {
-    String expected =
-        "an absolute URL ("
-            + String.join(", ", schemes.stream().sorted().map(s -> s + "://…").toList())
-            + ")"
-            + (emptyMeaning == null ? "" : ", or \"\" for " + emptyMeaning);
+    // Plain loops, not streams: every schema is built at the start of every command.
+    StringBuilder expected = new StringBuilder("an absolute URL (");
+    for (String scheme : new java.util.TreeSet<>(schemes)) {
+      if (expected.charAt(expected.length() - 1) != '(') {
+        expected.append(", ");
+      }
+      expected.append(scheme).append("://…");
+    }
+    expected.append(')');
+    if (emptyMeaning != null) {
+      expected.append(", or \"\" for ").append(emptyMeaning);
+    }
     return new StringType(
         description,
         Optional.empty(),
-        expected,
+        expected.toString(),
         Optional.of("uri"),
         Optional.of(value -> checkUrl(value, schemes, emptyMeaning != null)));
   }
