@@ -83,41 +83,52 @@ add "./floe --version" "./floe --version"
 add "./floe validate (launcher)" "./floe $validate_args"
 
 if [ "$variants" = yes ]; then
-  # The same validation with java started directly, to show what each option is worth and what
-  # the launcher script itself costs. Class path as the launcher builds it: jars only.
+  # The same validation with java started directly, to show what each choice of the launcher is
+  # worth and what the script itself costs: the core class path it uses for validate
+  # (floe-cli/core-classpath.txt) against the whole runtime's, each with its own archive.
   target=floe-cli/target
-  cp="$target/floe-cli.jar"
+  core="$target/floe-cli.jar"
+  while read -r id _ || [ -n "$id" ]; do
+    case "$id" in
+      '' | '#'*) continue ;;
+    esac
+    matches=("$target/lib/${id#*:}"-[0-9]*.jar)
+    core="$core:${matches[0]}"
+  done <floe-cli/core-classpath.txt
+  full="$target/floe-cli.jar"
   for jar in "$target"/lib/*.jar; do
-    cp="$cp:$jar"
+    full="$full:$jar"
   done
   main="dev.floe.cli.Main"
-  fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+  c1="-XX:TieredStopAtLevel=1"
 
-  # Static AppCDS archives from one training run's class list: dumped under SerialGC (as the
-  # launcher does) and under the default G1, which in JDK 17 also archives heap objects.
-  "$java_bin" -Xshare:off -XX:DumpLoadedClassList="$work/classes.lst" -cp "$cp" $main \
-    $validate_args >/dev/null 2>&1
-  "$java_bin" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" \
-    -XX:SharedArchiveFile="$work/static-serial.jsa" -cp "$cp" >"$work/dump-serial.log" 2>&1
-  "$java_bin" -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" \
-    -XX:SharedArchiveFile="$work/static-g1.jsa" -cp "$cp" >"$work/dump-g1.log" 2>&1
-  # A dynamic archive, written when a training run exits.
-  "$java_bin" $fast -XX:ArchiveClassesAtExit="$work/dynamic.jsa" -cp "$cp" $main \
-    $validate_args >/dev/null 2>&1
+  # Static AppCDS archives from one training run's class list, dumped under G1 (as the launcher
+  # does: only then does the archive hold the JDK's module graph) and under SerialGC.
+  for kind in core full; do
+    cp="${!kind}"
+    "$java_bin" $c1 -Xshare:off -XX:DumpLoadedClassList="$work/$kind.lst" -cp "$cp" $main \
+      $validate_args >/dev/null 2>&1
+    "$java_bin" $c1 -Xshare:dump -XX:SharedClassListFile="$work/$kind.lst" \
+      -XX:SharedArchiveFile="$work/$kind-g1.jsa" -cp "$cp" >"$work/dump-$kind-g1.log" 2>&1
+    "$java_bin" $c1 -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$work/$kind.lst" \
+      -XX:SharedArchiveFile="$work/$kind-serial.jsa" -cp "$cp" >"$work/dump-$kind-serial.log" 2>&1
+  done
 
-  add "java -version, C1 + SerialGC" "$java_bin $fast -version"
-  add "java -cp: validate" "$java_bin -cp $cp $main $validate_args"
-  add "java -cp: validate, C1 + SerialGC" "$java_bin $fast -cp $cp $main $validate_args"
-  add "java -cp: validate, C1 + SerialGC + static CDS (serial dump)" \
-    "$java_bin $fast -XX:SharedArchiveFile=$work/static-serial.jsa -cp $cp $main $validate_args"
-  add "java -cp: validate, C1 + SerialGC + static CDS (G1 dump)" \
-    "$java_bin $fast -XX:SharedArchiveFile=$work/static-g1.jsa -cp $cp $main $validate_args"
-  add "java -cp: validate, C1 + G1 + static CDS (G1 dump)" \
-    "$java_bin -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$work/static-g1.jsa -cp $cp $main $validate_args"
-  add "java -cp: validate, C1 + SerialGC + dynamic CDS" \
-    "$java_bin $fast -XX:SharedArchiveFile=$work/dynamic.jsa -cp $cp $main $validate_args"
-  add "java -cp: --version, C1 + SerialGC + static CDS (serial dump)" \
-    "$java_bin $fast -XX:SharedArchiveFile=$work/static-serial.jsa -cp $cp $main --version"
+  add "java -version, C1" "$java_bin $c1 -version"
+  add "java -cp <core>: validate, C1 + G1 + CDS (what ./floe does)" \
+    "$java_bin $c1 -XX:SharedArchiveFile=$work/core-g1.jsa -Xlog:cds=off -cp $core $main $validate_args"
+  add "java -cp <core>: validate, C1 + SerialGC + CDS (serial dump)" \
+    "$java_bin $c1 -XX:+UseSerialGC -XX:SharedArchiveFile=$work/core-serial.jsa -Xlog:cds=off -cp $core $main $validate_args"
+  add "java -cp <core>: validate, C1 + G1, no archive" \
+    "$java_bin $c1 -Xshare:auto -cp $core $main $validate_args"
+  add "java -cp <core>: validate, C1 + C2 + G1 + CDS" \
+    "$java_bin -XX:SharedArchiveFile=$work/core-g1.jsa -Xlog:cds=off -cp $core $main $validate_args"
+  add "java -cp <all 137 jars>: validate, C1 + G1 + CDS" \
+    "$java_bin $c1 -XX:SharedArchiveFile=$work/full-g1.jsa -Xlog:cds=off -cp $full $main $validate_args"
+  add "java -cp <all 137 jars>: validate, C1 + SerialGC + CDS (the launcher until Dec 2)" \
+    "$java_bin $c1 -XX:+UseSerialGC -XX:SharedArchiveFile=$work/full-serial.jsa -Xlog:cds=off -cp $full $main $validate_args"
+  add "java -cp <core>: --version, C1 + G1 + CDS" \
+    "$java_bin $c1 -XX:SharedArchiveFile=$work/core-g1.jsa -Xlog:cds=off -cp $core $main --version"
 fi
 
 # Children's CPU time (user + system) in microseconds, from the output of the `times` builtin.
@@ -179,19 +190,19 @@ echo "timer:   $([ -n "$hyperfine" ] && hyperfine --version || echo 'bash loop, 
 echo
 
 baseline=""
-printf '%-66s %9s %8s %7s\n' "command" "median ms" "cpu ms" "ratio"
+printf '%-82s %9s %8s %7s\n' "command" "median ms" "cpu ms" "ratio"
 for i in "${!commands[@]}"; do
   read -r ms cpu <<<"$(measure "${commands[$i]}")"
   if [ -z "$baseline" ]; then
     baseline="$ms"
   fi
-  printf '%-66s %9s %8s %6sx\n' "${names[$i]}" "$ms" "$cpu" "$(awk -v a="$ms" -v b="$baseline" \
+  printf '%-82s %9s %8s %6sx\n' "${names[$i]}" "$ms" "$cpu" "$(awk -v a="$ms" -v b="$baseline" \
     'BEGIN { printf "%.1f", a / b }')"
 done
 
 # The ratios are only as good as the baseline: measure it again and say so if it moved.
 read -r again _ <<<"$(measure "${commands[0]}")"
-printf '%-66s %9s\n' "${names[0]} (again, at the end)" "$again"
+printf '%-82s %9s\n' "${names[0]} (again, at the end)" "$again"
 echo
 echo "ratio: median / median of the first '${names[0]}'; target for ./floe validate: 3x" \
   "(spec/cli.md)"

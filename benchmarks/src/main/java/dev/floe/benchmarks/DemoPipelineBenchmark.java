@@ -39,11 +39,14 @@ import org.apache.iceberg.io.CloseableIterable;
 /**
  * The demo pipeline on the local platform, timed layer by layer, against the same silver and gold
  * SQL run directly in DuckDB over the same bronze Parquet files (docs/performance.md, "Demo
- * pipeline"). One mode per JVM, so that each process's peak memory is its own:
+ * pipeline"). One mode per JVM, so that each process's peak memory is its own; with the JIT
+ * option the {@code ./floe} launcher runs pipelines with (C1 only), which the summary reports:
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.floe.benchmarks.DemoPipelineBenchmark floe 5
- * java -cp benchmarks/target/benchmarks.jar dev.floe.benchmarks.DemoPipelineBenchmark duckdb 5
+ * java -XX:TieredStopAtLevel=1 -cp benchmarks/target/benchmarks.jar \
+ *     dev.floe.benchmarks.DemoPipelineBenchmark floe 5
+ * java -XX:TieredStopAtLevel=1 -cp benchmarks/target/benchmarks.jar \
+ *     dev.floe.benchmarks.DemoPipelineBenchmark duckdb 5
  * </pre>
  *
  * <p>{@code floe}: the whole demo through {@link FloeDefinitions#materialize} — bronze Java assets,
@@ -299,6 +302,17 @@ public final class DemoPipelineBenchmark {
         "  peak heap %d MiB (sum of the heap pools' peaks), peak RSS %s%n",
         heap >> 20,
         peakRss());
+    System.out.printf(Locale.ROOT, "  JIT: %s%n", jit());
+  }
+
+  /** Which compilers this JVM runs, and whether that is how {@code ./floe} runs a pipeline. */
+  private static String jit() {
+    boolean c1Only =
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .anyMatch(a -> a.equals("-XX:TieredStopAtLevel=1"));
+    return c1Only
+        ? "C1 only (-XX:TieredStopAtLevel=1), as ./floe runs it"
+        : "C1 and C2 (tiered), not as ./floe runs it: add -XX:TieredStopAtLevel=1";
   }
 
   private static String peakRss() throws IOException {
