@@ -1,11 +1,10 @@
 package dev.floe.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.ISetter;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -20,49 +19,33 @@ final class CommonOptions {
   /** Adds the common options of {@code command} to its model {@code spec}. */
   static void addTo(CommandSpec spec, FloeSubcommand command) {
     Set<Format> formats = command.formats();
-    List<String> names = formats.stream().map(Format::name).toList();
-    ITypeConverter<Format> converter =
-        value ->
-            formats.stream()
-                .filter(f -> f.name().equals(value))
-                .findFirst()
-                .orElseThrow(
-                    () ->
-                        new TypeConversionException(
-                            "expected one of "
-                                + names
-                                + " (case-sensitive) but was '"
-                                + value
-                                + "'"));
+    List<String> names = new ArrayList<>();
+    for (Format f : formats) {
+      names.add(f.name());
+    }
+    ITypeConverter<Format> converter = value -> format(formats, names, value);
     spec.addOption(
-        OptionSpec.builder("--format")
+        Specs.option(Format.class, v -> command.format = v, "--format")
             .paramLabel("FORMAT")
-            .type(Format.class)
             .converters(converter)
             .completionCandidates(names)
             .defaultValue(Format.text.name())
             .description("Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-            .setter(
-                new ISetter() {
-                  @Override
-                  public <T> T set(T value) {
-                    command.format = (Format) value;
-                    return null;
-                  }
-                })
             .build());
     spec.addOption(
-        OptionSpec.builder("--debug")
-            .type(boolean.class)
+        Specs.option(boolean.class, v -> command.debug = v, "--debug")
             .description("Show stack traces of internal errors.")
-            .setter(
-                new ISetter() {
-                  @Override
-                  public <T> T set(T value) {
-                    command.debug = Boolean.TRUE.equals(value);
-                    return null;
-                  }
-                })
             .build());
+  }
+
+  /** The format named {@code value}, one of {@code formats} (their {@code names}). */
+  private static Format format(Set<Format> formats, List<String> names, String value) {
+    for (Format f : formats) {
+      if (f.name().equals(value)) {
+        return f;
+      }
+    }
+    throw new TypeConversionException(
+        "expected one of " + names + " (case-sensitive) but was '" + value + "'");
   }
 }

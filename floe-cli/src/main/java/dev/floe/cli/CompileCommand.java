@@ -5,30 +5,29 @@ import dev.floe.core.compile.CompiledArtifacts;
 import dev.floe.core.diag.SourcePaths;
 import dev.floe.core.project.FloeProject;
 import java.nio.file.Path;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code floe compile}: validate, then write CompiledArtifacts. */
-@Command(
-    name = "compile",
-    mixinStandardHelpOptions = true,
-    description = "Validate, then write DIR/compiled_artifacts.json (secret references only).")
 final class CompileCommand extends FloeSubcommand {
   /** The artifact's file name inside the output folder. */
   static final String ARTIFACT_FILE = "compiled_artifacts.json";
 
-  @Mixin PipelineOptions pipeline;
-
   /** The output folder beside floe.yaml when no {@code -o} is given. */
   static final String DEFAULT_OUTPUT = ".floe";
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "DIR",
-      description =
-          "The output folder (default: " + DEFAULT_OUTPUT + "/ beside the pipeline file).")
+  final PipelineOptions pipeline = new PipelineOptions();
+
   String output;
+
+  CompileCommand() {
+    super("compile", "Validate, then write DIR/compiled_artifacts.json (secret references only).");
+    pipeline.addTo(spec);
+    spec.addOption(
+        Specs.option(String.class, v -> output = v, "-o", "--output")
+            .paramLabel("DIR")
+            .description(
+                "The output folder (default: " + DEFAULT_OUTPUT + "/ beside the pipeline file).")
+            .build());
+  }
 
   @Override
   int run(Terminal terminal, Reporter reporter) {

@@ -18,37 +18,36 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(
-    name = "demo",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Build the demo pipeline: compile demo/floe.yaml for local, dev, staging and prod, run every"
-          + " asset on the chosen platform (default: local, embedded, no server, no secret) and"
-          + " show the tables it built.",
-      "Re-running is safe: tables are replaced, never duplicated."
-    })
 final class DemoCommand extends FloeSubcommand {
   static final List<String> ENVIRONMENTS = List.of("local", "dev", "staging", "prod");
 
-  @Option(
-      names = "--dir",
-      paramLabel = "DIR",
-      description = "The demo project (default: $FLOE_HOME/demo, else ./demo).")
   Path dir;
 
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  PlatformChoice choice;
+  final PlatformChoice choice = new PlatformChoice();
 
-  @Option(
-      names = "--parallelism",
-      paramLabel = "N",
-      defaultValue = "4",
-      description = "How many assets may run at once (default: ${DEFAULT-VALUE}).")
   int parallelism = 4;
+
+  DemoCommand() {
+    super(
+        "demo",
+        "Build the demo pipeline: compile demo/floe.yaml for local, dev, staging and prod, run every"
+            + " asset on the chosen platform (default: local, embedded, no server, no secret) and"
+            + " show the tables it built.",
+        "Re-running is safe: tables are replaced, never duplicated.");
+    spec.addOption(
+        Specs.option(Path.class, v -> dir = v, "--dir")
+            .paramLabel("DIR")
+            .description("The demo project (default: $FLOE_HOME/demo, else ./demo).")
+            .build());
+    choice.addTo(spec);
+    spec.addOption(
+        Specs.option(int.class, v -> parallelism = v, "--parallelism")
+            .paramLabel("N")
+            .defaultValue("4")
+            .description("How many assets may run at once (default: ${DEFAULT-VALUE}).")
+            .build());
+  }
 
   @Override
   int run(Terminal terminal, Reporter reporter) {
@@ -110,12 +109,12 @@ final class DemoCommand extends FloeSubcommand {
 
   private PlatformRequest request(Terminal terminal, Path demo) {
     PlatformRequest.Builder request = terminal.platformRequest();
-    PlatformChoice.env(choice).ifPresent(request::environment);
-    PlatformChoice.platform(choice).map(terminal.workDir()::resolve).ifPresent(request::platform);
-    if (choice == null) {
+    choice.env().ifPresent(request::environment);
+    choice.platform().map(terminal.workDir()::resolve).ifPresent(request::platform);
+    if (!choice.given()) {
       request.environment("local").platform(demo.resolve("platform").resolve("local"));
-    } else if (PlatformChoice.env(choice).isPresent()) {
-      request.platform(demo.resolve("platform").resolve(PlatformChoice.env(choice).get()));
+    } else if (choice.env().isPresent()) {
+      request.platform(demo.resolve("platform").resolve(choice.env().get()));
     }
     return request.build();
   }

@@ -1,49 +1,61 @@
 package dev.floe.cli;
 
 import dev.floe.core.FloeVersion;
-import picocli.CommandLine.Command;
+import java.util.List;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code floe} command: two-tier configuration for data platforms. */
-@Command(
-    name = "floe",
-    mixinStandardHelpOptions = true,
-    versionProvider = FloeCommand.Version.class,
-    description = {
-      "Two-tier configuration for data platforms: floe.yaml (what the pipeline does) compiled"
-          + " against platform/<env>/platform.yaml (where it runs)."
-    })
 final class FloeCommand extends CommandGroup {
-  /**
-   * The commands, by name, in help order. Built on demand: start-up time is part of the interface,
-   * and picocli building every command's model costs more than validating a file.
-   */
-  static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+  /** What {@code --version} prints, on every command. */
+  static final IVersionProvider VERSION = new Version();
 
-  private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
-    java.util.Map<String, java.util.function.Supplier<Object>> all =
-        new java.util.LinkedHashMap<>();
-    all.put("validate", ValidateCommand::new);
-    all.put("compile", CompileCommand::new);
-    all.put("platform", PlatformCommand::new);
-    all.put("schema", SchemaCommand::new);
-    all.put("scan", ScanCommand::new);
-    all.put("run", RunCommand::new);
-    all.put("tables", TablesCommand::new);
-    all.put("query", QueryCommand::new);
-    all.put("demo", DemoCommand::new);
-    all.put("generate-completion", CompletionCommand::new);
-    return java.util.Collections.unmodifiableMap(all);
-  }
+  /**
+   * The commands, by name, in help order. Each is built on demand ({@link #command}): start-up time
+   * is part of the interface, and building every command's model costs more than validating a file.
+   */
+  static final List<String> COMMANDS =
+      List.of(
+          "validate",
+          "compile",
+          "platform",
+          "schema",
+          "scan",
+          "run",
+          "tables",
+          "query",
+          "demo",
+          "generate-completion");
 
   private final Terminal terminal;
 
   FloeCommand(Terminal terminal) {
+    super(
+        "floe",
+        "Two-tier configuration for data platforms: floe.yaml (what the pipeline does) compiled"
+            + " against platform/<env>/platform.yaml (where it runs).");
     this.terminal = terminal;
   }
 
   Terminal terminal() {
     return terminal;
+  }
+
+  /** The model of a new command named {@code name}, one of {@link #COMMANDS}. */
+  static CommandSpec command(String name) {
+    return switch (name) {
+      case "validate" -> new ValidateCommand().spec;
+      case "compile" -> new CompileCommand().spec;
+      case "platform" -> new PlatformCommand().spec;
+      case "schema" -> new SchemaCommand().spec;
+      case "scan" -> new ScanCommand().spec;
+      case "run" -> new RunCommand().spec;
+      case "tables" -> new TablesCommand().spec;
+      case "query" -> new QueryCommand().spec;
+      case "demo" -> new DemoCommand().spec;
+      case "generate-completion" -> new CompletionCommand().spec;
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
   }
 
   /** Prints {@code floe <version>}. */

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The shape of every command: {@code --format} (the formats of {@link #formats()}) and {@code
@@ -21,13 +20,21 @@ import picocli.CommandLine.Spec;
  * error.
  */
 abstract class FloeSubcommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  /**
+   * The command's model: named and described here, its own options added by its constructor (see
+   * {@link Specs}), then help, version and the common options by {@link Main#commandLine}.
+   */
+  final CommandSpec spec;
 
   /** Set by {@code --format}. */
   Format format = Format.text;
 
   /** Set by {@code --debug}. */
   boolean debug;
+
+  FloeSubcommand(String name, String... description) {
+    spec = Specs.command(this, name, description);
+  }
 
   /** The command's work; returns the exit code. */
   abstract int run(Terminal terminal, Reporter reporter) throws Exception;

@@ -15,21 +15,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code floe platform list-profiles}: the profiles of one environment, or of all side by side. */
-@Command(
-    name = "list-profiles",
-    mixinStandardHelpOptions = true,
-    description = "List storage, catalog and compute profiles with type and endpoint.")
 final class ListProfilesCommand extends FloeSubcommand {
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  PlatformChoice choice;
+  final PlatformChoice choice = new PlatformChoice();
 
-  @Option(names = "--all-envs", description = "List every platform/*/ side by side.")
   boolean allEnvs;
+
+  ListProfilesCommand() {
+    super("list-profiles", "List storage, catalog and compute profiles with type and endpoint.");
+    choice.addTo(spec);
+    spec.addOption(
+        Specs.option(boolean.class, v -> allEnvs = v, "--all-envs")
+            .description("List every platform/*/ side by side.")
+            .build());
+  }
 
   /** One profile row. */
   record Row(String kind, String name, String type, String endpoint, String credentials) {}
@@ -37,7 +37,7 @@ final class ListProfilesCommand extends FloeSubcommand {
   @Override
   int run(Terminal terminal, Reporter reporter) throws IOException {
     List<LocatedPlatform> platforms = new ArrayList<>();
-    if (allEnvs && choice != null) {
+    if (allEnvs && choice.given()) {
       throw usageError(
           "--all-envs lists every environment: do not combine it with --env or --platform");
     }
@@ -71,7 +71,7 @@ final class ListProfilesCommand extends FloeSubcommand {
                 .build());
       }
     } else {
-      platforms.add(project.platform(PlatformChoice.request(terminal, choice)));
+      platforms.add(project.platform(choice.request(terminal)));
     }
     if (reporter.json()) {
       reporter.success(json -> json(json, platforms));

@@ -1,6 +1,7 @@
 package dev.floe.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Entry point of the {@code floe} executable. */
 public final class Main {
@@ -19,32 +20,34 @@ public final class Main {
   /**
    * The command tree for a command line starting with {@code first}: only that command when it is
    * one, every command for help, completion and mistakes (start-up time is part of the interface,
-   * and picocli reflecting over every command costs more than validating a file).
+   * and building every command's model costs more than validating a file).
    */
   static CommandLine commandLine(Terminal terminal, String first) {
-    CommandLine cli = new CommandLine(new FloeCommand(terminal));
-    boolean one = FloeCommand.COMMANDS.containsKey(first) && !first.equals("generate-completion");
-    FloeCommand.COMMANDS.forEach(
-        (name, command) -> {
-          if (!one || name.equals(first)) {
-            cli.addSubcommand(name, command.get());
-          }
-        });
-    everyCommand(
-        cli,
-        c -> {
-          c.getCommandSpec().versionProvider(new FloeCommand.Version());
-          if (c.getCommandSpec().userObject() instanceof FloeSubcommand command) {
-            CommonOptions.addTo(c.getCommandSpec(), command);
-          }
-        });
+    CommandLine cli = new CommandLine(new FloeCommand(terminal).spec);
+    boolean one = FloeCommand.COMMANDS.contains(first) && !first.equals("generate-completion");
+    for (String name : FloeCommand.COMMANDS) {
+      if (!one || name.equals(first)) {
+        cli.addSubcommand(name, FloeCommand.command(name));
+      }
+    }
+    addStandardOptions(cli);
     return cli;
   }
 
-  private static void everyCommand(
-      CommandLine command, java.util.function.Consumer<CommandLine> action) {
-    action.accept(command);
-    command.getSubcommands().values().forEach(sub -> everyCommand(sub, action));
+  /**
+   * Adds to {@code command} and its subcommands, after their own options, what every command takes:
+   * {@code --help} and {@code --version}, and on a {@link FloeSubcommand} its {@link
+   * CommonOptions}.
+   */
+  private static void addStandardOptions(CommandLine command) {
+    CommandSpec spec = command.getCommandSpec();
+    Specs.addHelpOptions(spec);
+    if (spec.userObject() instanceof FloeSubcommand subcommand) {
+      CommonOptions.addTo(spec, subcommand);
+    }
+    for (CommandLine subcommand : command.getSubcommands().values()) {
+      addStandardOptions(subcommand);
+    }
   }
 
   /**

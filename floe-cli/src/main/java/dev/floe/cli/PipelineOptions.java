@@ -2,22 +2,26 @@ package dev.floe.cli;
 
 import dev.floe.core.project.FloeProject;
 import java.nio.file.Path;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code -f FILE} and {@code --env NAME | --platform PATH}: what names a pipeline and its platform.
  */
 final class PipelineOptions {
-  @Option(
-      names = {"-f", "--file"},
-      paramLabel = "FILE",
-      defaultValue = "floe.yaml",
-      description = "The pipeline file (default: ${DEFAULT-VALUE}).")
   String file = "floe.yaml";
 
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  PlatformChoice choice;
+  final PlatformChoice choice = new PlatformChoice();
+
+  /** Adds these options to {@code spec}: the platform group first, where picocli put a mixin's. */
+  void addTo(CommandSpec spec) {
+    choice.addTo(spec);
+    spec.addOption(
+        Specs.option(String.class, v -> file = v, "-f", "--file")
+            .paramLabel("FILE")
+            .defaultValue("floe.yaml")
+            .description("The pipeline file (default: ${DEFAULT-VALUE}).")
+            .build());
+  }
 
   /**
    * Loads, locates and compiles as these options say, and hands the search's warnings (a registry
@@ -25,8 +29,7 @@ final class PipelineOptions {
    */
   FloeProject.Compiled compile(Terminal terminal, Reporter reporter) {
     FloeProject project = terminal.project();
-    FloeProject.Compiled compiled =
-        project.load(Path.of(file), PlatformChoice.request(terminal, choice));
+    FloeProject.Compiled compiled = project.load(Path.of(file), choice.request(terminal));
     reporter.warnings(compiled.platform().warnings(), project.sources());
     return compiled;
   }

@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code floe platform check}: the preflight of one environment on the machine that will run it.
@@ -31,21 +28,23 @@ import picocli.CommandLine.Option;
  * storage reachable, and the OTLP and lineage endpoints answering HTTP — one line per check with
  * its duration, in parallel, each within a timeout. Exits 3 when any check fails.
  */
-@Command(
-    name = "check",
-    mixinStandardHelpOptions = true,
-    description =
-        "Preflight an environment: every referenced secret resolves (values are never shown),"
-            + " then the token endpoint, catalog, storage, OTLP and lineage endpoints answer.")
 final class PlatformCheckCommand extends FloeSubcommand {
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  PlatformChoice choice;
+  final PlatformChoice choice = new PlatformChoice();
 
-  @Option(
-      names = "--offline",
-      description =
-          "Check the secrets only; contact no endpoint (catalog, storage, OTLP, lineage).")
   boolean offline;
+
+  PlatformCheckCommand() {
+    super(
+        "check",
+        "Preflight an environment: every referenced secret resolves (values are never shown),"
+            + " then the token endpoint, catalog, storage, OTLP and lineage endpoints answer.");
+    choice.addTo(spec);
+    spec.addOption(
+        Specs.option(boolean.class, v -> offline = v, "--offline")
+            .description(
+                "Check the secrets only; contact no endpoint (catalog, storage, OTLP, lineage).")
+            .build());
+  }
 
   /**
    * One check and its outcome.
@@ -67,7 +66,7 @@ final class PlatformCheckCommand extends FloeSubcommand {
   @Override
   int run(Terminal terminal, Reporter reporter) throws IOException {
     FloeProject project = terminal.project();
-    LocatedPlatform located = project.platform(PlatformChoice.request(terminal, choice));
+    LocatedPlatform located = project.platform(choice.request(terminal));
     SecretResolver resolver = SecretResolver.fromEnvironment(terminal.env(), terminal.workDir());
     List<Check> checks = check(resolver, SecretRequirements.of(located.platform()));
     List<Problem> problems = new ArrayList<>();

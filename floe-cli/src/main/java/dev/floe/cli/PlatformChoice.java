@@ -3,36 +3,58 @@ package dev.floe.cli;
 import dev.floe.core.platform.PlatformRequest;
 import java.nio.file.Path;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code --env NAME} or {@code --platform PATH}; at most one. */
 final class PlatformChoice {
-  @Option(
-      names = "--env",
-      paramLabel = "NAME",
-      description =
-          "The environment: platform/NAME/platform.yaml (default: FLOE_PLATFORM_ENV, else local).")
   String env;
 
-  @Option(
-      names = "--platform",
-      paramLabel = "PATH",
-      description = "A platform.yaml file or an environment folder.")
   Path platform;
 
-  static Optional<String> env(PlatformChoice choice) {
-    return choice == null ? Optional.empty() : Optional.ofNullable(choice.env);
+  /** Adds {@code [--env=NAME | --platform=PATH]}, setting these fields, to {@code spec}. */
+  void addTo(CommandSpec spec) {
+    spec.addArgGroup(
+        ArgGroupSpec.builder()
+            .exclusive(true)
+            .multiplicity("0..1")
+            .addArg(
+                Specs.option(String.class, v -> env = v, "--env")
+                    .paramLabel("NAME")
+                    .description(
+                        "The environment: platform/NAME/platform.yaml (default: FLOE_PLATFORM_ENV,"
+                            + " else local).")
+                    .build())
+            .addArg(
+                Specs.option(Path.class, v -> platform = v, "--platform")
+                    .paramLabel("PATH")
+                    .description("A platform.yaml file or an environment folder.")
+                    .build())
+            .build());
   }
 
-  static Optional<Path> platform(PlatformChoice choice) {
-    return choice == null ? Optional.empty() : Optional.ofNullable(choice.platform);
+  /** Whether the command line gave {@code --env} or {@code --platform}. */
+  boolean given() {
+    return env != null || platform != null;
+  }
+
+  Optional<String> env() {
+    return Optional.ofNullable(env);
+  }
+
+  Optional<Path> platform() {
+    return Optional.ofNullable(platform);
   }
 
   /** The platform request these options make, from the terminal's folders. */
-  static PlatformRequest request(Terminal terminal, PlatformChoice choice) {
+  PlatformRequest request(Terminal terminal) {
     PlatformRequest.Builder request = terminal.platformRequest();
-    env(choice).ifPresent(request::environment);
-    platform(choice).ifPresent(request::platform);
+    if (env != null) {
+      request.environment(env);
+    }
+    if (platform != null) {
+      request.platform(platform);
+    }
     return request.build();
   }
 }

@@ -1,15 +1,11 @@
 package dev.floe.cli;
 
-import picocli.CommandLine.Command;
-
 /** {@code floe platform}: commands for platform engineers. */
-@Command(
-    name = "platform",
-    mixinStandardHelpOptions = true,
-    description = "Validate and inspect platform/<env>/platform.yaml.",
-    subcommands = {
-      PlatformValidateCommand.class,
-      ListProfilesCommand.class,
-      PlatformCheckCommand.class
-    })
-final class PlatformCommand extends CommandGroup {}
+final class PlatformCommand extends CommandGroup {
+  PlatformCommand() {
+    super("platform", "Validate and inspect platform/<env>/platform.yaml.");
+    add(new PlatformValidateCommand().spec);
+    add(new ListProfilesCommand().spec);
+    add(new PlatformCheckCommand().spec);
+  }
+}

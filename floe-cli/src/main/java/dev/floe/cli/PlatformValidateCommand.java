@@ -4,9 +4,6 @@ import dev.floe.core.model.PlatformSpec;
 import dev.floe.core.platform.LocatedPlatform;
 import dev.floe.core.project.FloeProject;
 import java.nio.file.Path;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code floe platform validate [--env NAME | --platform PATH]}, like every command that takes a
@@ -14,35 +11,36 @@ import picocli.CommandLine.Parameters;
  * PATH}, so that scripts keep working; given with {@code --env} or {@code --platform} it is a usage
  * error.
  */
-@Command(
-    name = "validate",
-    mixinStandardHelpOptions = true,
-    description =
-        "Validate one platform.yaml (--env NAME, or --platform PATH: a file or a folder).")
 final class PlatformValidateCommand extends FloeSubcommand {
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  PlatformChoice choice;
+  final PlatformChoice choice = new PlatformChoice();
 
-  @Parameters(
-      arity = "0..1",
-      paramLabel = "PATH",
-      description = "The same as --platform PATH (kept for compatibility).")
   Path path;
+
+  PlatformValidateCommand() {
+    super(
+        "validate",
+        "Validate one platform.yaml (--env NAME, or --platform PATH: a file or a folder).");
+    choice.addTo(spec);
+    spec.addPositional(
+        Specs.positional(Path.class, v -> path = v)
+            .arity("0..1")
+            .paramLabel("PATH")
+            .description("The same as --platform PATH (kept for compatibility).")
+            .build());
+  }
 
   @Override
   int run(Terminal terminal, Reporter reporter) {
-    if (path != null && choice != null) {
+    if (path != null && choice.given()) {
       throw usageError(
           "PATH is the same as --platform PATH: give the platform once, either as PATH,"
               + " --platform PATH or --env NAME");
     }
-    PlatformChoice platform = choice;
     if (path != null) {
-      platform = new PlatformChoice();
-      platform.platform = path;
+      choice.platform = path;
     }
     FloeProject project = terminal.project();
-    LocatedPlatform located = project.platform(PlatformChoice.request(terminal, platform));
+    LocatedPlatform located = project.platform(choice.request(terminal));
     reporter.warnings(located.warnings(), project.sources());
     PlatformSpec p = located.platform().value();
     if (reporter.json()) {

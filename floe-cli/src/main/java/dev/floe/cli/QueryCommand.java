@@ -24,33 +24,34 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "query",
-    mixinStandardHelpOptions = true,
-    description =
-        "Run one read-only SELECT on the compute engine over the pipeline's Iceberg tables"
-            + " (silver.stg_orders), to look at what a run built.")
 final class QueryCommand extends FloeSubcommand {
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "SQL",
-      description = "One SELECT (WITH allowed).")
   String sql;
 
-  @Mixin PipelineOptions pipeline;
+  final PipelineOptions pipeline = new PipelineOptions();
 
-  @Option(
-      names = "--limit",
-      paramLabel = "N",
-      defaultValue = "100",
-      description = "At most N rows (default: ${DEFAULT-VALUE}).")
   int limit = 100;
+
+  QueryCommand() {
+    super(
+        "query",
+        "Run one read-only SELECT on the compute engine over the pipeline's Iceberg tables"
+            + " (silver.stg_orders), to look at what a run built.");
+    spec.addPositional(
+        Specs.positional(String.class, v -> sql = v)
+            .index("0")
+            .arity("0..1")
+            .paramLabel("SQL")
+            .description("One SELECT (WITH allowed).")
+            .build());
+    pipeline.addTo(spec);
+    spec.addOption(
+        Specs.option(int.class, v -> limit = v, "--limit")
+            .paramLabel("N")
+            .defaultValue("100")
+            .description("At most N rows (default: ${DEFAULT-VALUE}).")
+            .build());
+  }
 
   @Override
   Set<Format> formats() {

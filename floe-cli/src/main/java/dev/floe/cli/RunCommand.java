@@ -14,54 +14,57 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-@Command(
-    name = "run",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Run the pipeline's assets: dependency order, independent assets in parallel, a summary at"
-          + " the end. Exit 0 when every asset succeeded, 3 when one failed.",
-      "Every run writes its run document to .floe/runs/<run_id>.json beside floe.yaml."
-    })
 final class RunCommand extends FloeSubcommand {
-  @Mixin PipelineOptions pipeline;
+  final PipelineOptions pipeline = new PipelineOptions();
 
-  @Option(
-      names = "--artifacts",
-      paramLabel = "PATH",
-      description = "Run this compiled_artifacts.json instead of compiling floe.yaml in memory.")
   String artifacts;
 
-  @Option(
-      names = {"--classpath", "--cp"},
-      paramLabel = "CP",
-      description =
-          "Jars and class folders holding the asset classes, separated by ':' (';' on Windows;"
-              + " default: floe's own class path).")
   String classpath;
 
-  @Option(
-      names = {"-s", "--select"},
-      paramLabel = "SEL",
-      arity = "1..*",
-      description =
-          "Assets to run: NAME, +NAME (with everything upstream), NAME+ (with everything"
-              + " downstream), group:GROUP. Default: every asset.")
   List<String> select = new ArrayList<>();
 
-  @Option(
-      names = "--parallelism",
-      paramLabel = "N",
-      defaultValue = "4",
-      description = "How many assets may run at once (default: ${DEFAULT-VALUE}).")
   int parallelism = 4;
+
+  RunCommand() {
+    super(
+        "run",
+        "Run the pipeline's assets: dependency order, independent assets in parallel, a summary at"
+            + " the end. Exit 0 when every asset succeeded, 3 when one failed.",
+        "Every run writes its run document to .floe/runs/<run_id>.json beside floe.yaml.");
+    pipeline.addTo(spec);
+    spec.addOption(
+        Specs.option(String.class, v -> artifacts = v, "--artifacts")
+            .paramLabel("PATH")
+            .description(
+                "Run this compiled_artifacts.json instead of compiling floe.yaml in memory.")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, v -> classpath = v, "--classpath", "--cp")
+            .paramLabel("CP")
+            .description(
+                "Jars and class folders holding the asset classes, separated by ':' (';' on"
+                    + " Windows; default: floe's own class path).")
+            .build());
+    spec.addOption(
+        Specs.strings(() -> select, v -> select = v, "-s", "--select")
+            .paramLabel("SEL")
+            .arity("1..*")
+            .description(
+                "Assets to run: NAME, +NAME (with everything upstream), NAME+ (with everything"
+                    + " downstream), group:GROUP. Default: every asset.")
+            .build());
+    spec.addOption(
+        Specs.option(int.class, v -> parallelism = v, "--parallelism")
+            .paramLabel("N")
+            .defaultValue("4")
+            .description("How many assets may run at once (default: ${DEFAULT-VALUE}).")
+            .build());
+  }
 
   @Override
   int run(Terminal terminal, Reporter reporter) throws Exception {
-    if (artifacts != null && pipeline.choice != null) {
+    if (artifacts != null && pipeline.choice.given()) {
       throw usageError(
           "--artifacts already names the platform: give it without --env or --platform");
     }

@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code floe scan [PATH…]}: finds hard-coded credentials in the files of a repository that
@@ -30,54 +27,59 @@ import picocli.CommandLine.Parameters;
  * <p>The one command that takes {@code --format sarif} ({@link #formats()}): SARIF is one more
  * format of the shared mechanism, so a failure prints a SARIF document too.
  */
-@Command(
-    name = "scan",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Find hard-coded credentials in configuration, .env, Dockerfile, Terraform, shell, notebook,"
-          + " source and key files (exit 0 clean, 1 on findings or a named file it cannot read).",
-      "Honours .gitignore; skips .git, build output (target, build, out, dist), node_modules;"
-          + " names every file it cannot read. A line with '# floe:allow-secret' is accepted; so"
-          + " are findings in the baseline (--baseline FILE, else the nearest "
-          + Baseline.DEFAULT_NAME
-          + " up to the repository root)."
-    })
 final class ScanCommand extends FloeSubcommand {
-  @Parameters(
-      paramLabel = "PATH",
-      arity = "0..*",
-      description = "Files and folders to scan (default: the working folder).")
-  List<String> paths = new ArrayList<>();
-
   /** The baseline a repository keeps at its root, used when no --baseline is given. */
   static final String DEFAULT_BASELINE = Baseline.DEFAULT_NAME;
 
-  @Option(
-      names = "--baseline",
-      paramLabel = "FILE",
-      description =
-          "Accept the reviewed findings listed in FILE (written by --write-baseline; a folder means"
-              + " FOLDER/"
-              + DEFAULT_BASELINE
-              + "; default: the nearest "
-              + DEFAULT_BASELINE
-              + " in the working folder or above it, up to the repository root).")
+  List<String> paths = new ArrayList<>();
+
   String baseline;
 
-  @Option(
-      names = "--ignore-baseline",
-      description = "Ignore " + DEFAULT_BASELINE + ": report every finding.")
   boolean ignoreBaseline;
 
-  @Option(
-      names = "--write-baseline",
-      paramLabel = "FILE",
-      description =
-          "Write every current finding to FILE as accepted, and exit 0 (a folder, or a path"
-              + " ending in /, means FOLDER/"
-              + DEFAULT_BASELINE
-              + ").")
   String writeBaseline;
+
+  ScanCommand() {
+    super(
+        "scan",
+        "Find hard-coded credentials in configuration, .env, Dockerfile, Terraform, shell, notebook,"
+            + " source and key files (exit 0 clean, 1 on findings or a named file it cannot read).",
+        "Honours .gitignore; skips .git, build output (target, build, out, dist), node_modules;"
+            + " names every file it cannot read. A line with '# floe:allow-secret' is accepted; so"
+            + " are findings in the baseline (--baseline FILE, else the nearest "
+            + DEFAULT_BASELINE
+            + " up to the repository root).");
+    spec.addPositional(
+        Specs.positionals(() -> paths, v -> paths = v)
+            .paramLabel("PATH")
+            .arity("0..*")
+            .description("Files and folders to scan (default: the working folder).")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, v -> baseline = v, "--baseline")
+            .paramLabel("FILE")
+            .description(
+                "Accept the reviewed findings listed in FILE (written by --write-baseline; a folder"
+                    + " means FOLDER/"
+                    + DEFAULT_BASELINE
+                    + "; default: the nearest "
+                    + DEFAULT_BASELINE
+                    + " in the working folder or above it, up to the repository root).")
+            .build());
+    spec.addOption(
+        Specs.option(boolean.class, v -> ignoreBaseline = v, "--ignore-baseline")
+            .description("Ignore " + DEFAULT_BASELINE + ": report every finding.")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, v -> writeBaseline = v, "--write-baseline")
+            .paramLabel("FILE")
+            .description(
+                "Write every current finding to FILE as accepted, and exit 0 (a folder, or a path"
+                    + " ending in /, means FOLDER/"
+                    + DEFAULT_BASELINE
+                    + ").")
+            .build());
+  }
 
   @Override
   Set<Format> formats() {

@@ -6,30 +6,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code floe schema}: the published JSON Schemas. */
-@Command(
-    name = "schema",
-    mixinStandardHelpOptions = true,
-    description = "JSON Schemas for platform.yaml, floe.yaml and CompiledArtifacts.",
-    subcommands = SchemaCommand.Export.class)
 final class SchemaCommand extends CommandGroup {
+  SchemaCommand() {
+    super("schema", "JSON Schemas for platform.yaml, floe.yaml and CompiledArtifacts.");
+    add(new Export().spec);
+  }
 
   /** {@code floe schema export [-o DIR]}. */
-  @Command(
-      name = "export",
-      mixinStandardHelpOptions = true,
-      description =
-          "Write platform.schema.json, floe.schema.json and compiled-artifacts.schema.json (JSON Schema 2020-12).")
   static final class Export extends FloeSubcommand {
-    @Option(
-        names = {"-o", "--output"},
-        paramLabel = "DIR",
-        defaultValue = "schemas",
-        description = "The output folder (default: ${DEFAULT-VALUE}).")
-    String output;
+    String output = "schemas";
+
+    Export() {
+      super(
+          "export",
+          "Write platform.schema.json, floe.schema.json and compiled-artifacts.schema.json (JSON"
+              + " Schema 2020-12).");
+      spec.addOption(
+          Specs.option(String.class, v -> output = v, "-o", "--output")
+              .paramLabel("DIR")
+              .defaultValue("schemas")
+              .description("The output folder (default: ${DEFAULT-VALUE}).")
+              .build());
+    }
 
     @Override
     int run(Terminal terminal, Reporter reporter) {

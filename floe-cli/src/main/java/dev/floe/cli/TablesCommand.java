@@ -17,23 +17,23 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-@Command(
-    name = "tables",
-    mixinStandardHelpOptions = true,
-    description =
-        "List the tables of the pipeline's catalog with row counts, snapshot time and location.")
 final class TablesCommand extends FloeSubcommand {
-  @Mixin PipelineOptions pipeline;
+  final PipelineOptions pipeline = new PipelineOptions();
 
-  @Option(
-      names = {"-n", "--namespace"},
-      paramLabel = "NS",
-      description = "Only the tables of these namespaces (default: every namespace).")
   List<String> namespaces = new ArrayList<>();
+
+  TablesCommand() {
+    super(
+        "tables",
+        "List the tables of the pipeline's catalog with row counts, snapshot time and location.");
+    pipeline.addTo(spec);
+    spec.addOption(
+        Specs.strings(() -> namespaces, v -> namespaces = v, "-n", "--namespace")
+            .paramLabel("NS")
+            .description("Only the tables of these namespaces (default: every namespace).")
+            .build());
+  }
 
   @Override
   int run(Terminal terminal, Reporter reporter) {

@@ -21,8 +21,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * document. Exit 2.
  */
 final class UsageErrors implements IParameterExceptionHandler {
-  /** The code of a bad command line, documented in docs/errors.md. */
-  static final String CODE = CliCode.L001.id();
+  /**
+   * The code of a bad command line ({@link CliCode#L001}), documented in docs/errors.md. A
+   * constant, so that setting up the error handler initialises nothing.
+   */
+  static final String CODE = "FLOE-L001";
 
   private final Terminal terminal;
 

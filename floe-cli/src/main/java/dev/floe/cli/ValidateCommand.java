@@ -1,16 +1,16 @@
 package dev.floe.cli;
 
 import dev.floe.core.project.FloeProject;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code floe validate}: floe.yaml, the platform and every cross-reference, all at once. */
-@Command(
-    name = "validate",
-    mixinStandardHelpOptions = true,
-    description = "Validate floe.yaml, its platform and every profile reference (exit 0 or 1).")
 final class ValidateCommand extends FloeSubcommand {
-  @Mixin PipelineOptions pipeline;
+  final PipelineOptions pipeline = new PipelineOptions();
+
+  ValidateCommand() {
+    super(
+        "validate", "Validate floe.yaml, its platform and every profile reference (exit 0 or 1).");
+    pipeline.addTo(spec);
+  }
 
   @Override
   int run(Terminal terminal, Reporter reporter) {

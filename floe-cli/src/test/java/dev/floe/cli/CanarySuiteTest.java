@@ -165,7 +165,7 @@ class CanarySuiteTest {
     commands.add(List.of("platform", "list-profiles", "--all-envs"));
     commands.add(List.of("schema", "export", "-o", "schemas"));
     commands.add(List.of("demo", "--dir", "."));
-    if (FloeCommand.COMMANDS.containsKey("scan")) {
+    if (FloeCommand.COMMANDS.contains("scan")) {
       commands.add(List.of("scan", "."));
     }
     commands.add(List.of("validate", "--no-such-option"));

@@ -13,4 +13,9 @@ class CliCodeTest {
         .anySatisfy(codes -> assertThat(codes.module()).isEqualTo("floe-cli"));
     ProblemCodes.checkUniqueAndDocumented(Path.of("..", "docs", "errors.md"));
   }
+
+  @Test
+  void theUsageErrorCodeIsL001() {
+    assertThat(UsageErrors.CODE).isEqualTo(CliCode.L001.id());
+  }
 }
