@@ -45,7 +45,8 @@ class CoreClassPathTest extends OnDemoProject {
       String group = coordinates.substring(0, coordinates.indexOf(':'));
       String id = coordinates.substring(coordinates.indexOf(':') + 1);
       // A jar of the local repository (group/as/path/id/version/id-version.jar), or a module of
-      // this build (floe-core/target/classes).
+      // this build: its classes (floe-core/target/classes, `./mvnw test`) or its packaged jar
+      // (floe-core/target/floe-core-….jar, `./mvnw verify`).
       Pattern jar =
           Pattern.compile(
               ".*/"
@@ -53,9 +54,16 @@ class CoreClassPathTest extends OnDemoProject {
                   + "/[^/]+/"
                   + Pattern.quote(id)
                   + "-[0-9][^/]*\\.jar");
+      Pattern module =
+          Pattern.compile(
+              ".*/" + Pattern.quote(id) + "/target/" + Pattern.quote(id) + "-[0-9][^/]*\\.jar");
       List<String> found =
           entries.stream()
-              .filter(p -> jar.matcher(p).matches() || p.endsWith("/" + id + "/target/classes"))
+              .filter(
+                  p ->
+                      jar.matcher(p).matches()
+                          || module.matcher(p).matches()
+                          || p.endsWith("/" + id + "/target/classes"))
               .toList();
       assertThat(found)
           .as("core-classpath.txt names '%s': exactly one entry of the class path", id)
