@@ -39,8 +39,8 @@ import org.apache.iceberg.io.CloseableIterable;
 /**
  * The demo pipeline on the local platform, timed layer by layer, against the same silver and gold
  * SQL run directly in DuckDB over the same bronze Parquet files (docs/performance.md, "Demo
- * pipeline"). One mode per JVM, so that each process's peak memory is its own; with the JIT
- * option the {@code ./floe} launcher runs pipelines with (C1 only), which the summary reports:
+ * pipeline"). One mode per JVM, so that each process's peak memory is its own; with the JIT option
+ * the {@code ./floe} launcher runs pipelines with (C1 only), which the summary reports:
  *
  * <pre>
  * java -XX:TieredStopAtLevel=1 -cp benchmarks/target/benchmarks.jar \
