@@ -41,12 +41,7 @@ final class DemoCommand extends FloeSubcommand {
             .description("The demo project (default: $FLOE_HOME/demo, else ./demo).")
             .build());
     choice.addTo(spec);
-    spec.addOption(
-        Specs.option(int.class, v -> parallelism = v, "--parallelism")
-            .paramLabel("N")
-            .defaultValue("4")
-            .description("How many assets may run at once (default: ${DEFAULT-VALUE}).")
-            .build());
+    spec.addOption(Specs.parallelism(v -> parallelism = v));
   }
 
   @Override

@@ -54,12 +54,7 @@ final class RunCommand extends FloeSubcommand {
                 "Assets to run: NAME, +NAME (with everything upstream), NAME+ (with everything"
                     + " downstream), group:GROUP. Default: every asset.")
             .build());
-    spec.addOption(
-        Specs.option(int.class, v -> parallelism = v, "--parallelism")
-            .paramLabel("N")
-            .defaultValue("4")
-            .description("How many assets may run at once (default: ${DEFAULT-VALUE}).")
-            .build());
+    spec.addOption(Specs.parallelism(v -> parallelism = v));
   }
 
   @Override

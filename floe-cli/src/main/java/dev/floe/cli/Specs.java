@@ -52,6 +52,15 @@ final class Specs {
     return OptionSpec.builder(names).type(type).hasInitialValue(false).setter(new Field<>(field));
   }
 
+  /** {@code --parallelism N} of the commands that run assets ({@code run}, {@code demo}). */
+  static OptionSpec parallelism(Consumer<Integer> field) {
+    return option(int.class, field, "--parallelism")
+        .paramLabel("N")
+        .defaultValue("4")
+        .description("How many assets may run at once (default: ${DEFAULT-VALUE}).")
+        .build();
+  }
+
   /** An option that adds its values to the list {@code get} returns ({@code set} replaces it). */
   static OptionSpec.Builder strings(
       Supplier<List<String>> get, Consumer<List<String>> set, String... names) {
