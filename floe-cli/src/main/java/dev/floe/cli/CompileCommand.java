@@ -20,13 +20,12 @@ final class CompileCommand extends FloeSubcommand {
 
   CompileCommand() {
     super("compile", "Validate, then write DIR/compiled_artifacts.json (secret references only).");
-    pipeline.addTo(spec);
-    spec.addOption(
-        Specs.option(String.class, v -> output = v, "-o", "--output")
+    pipeline.addTo(args);
+    args.add(
+        Arg.option(String.class, v -> output = v, "-o", "--output")
             .paramLabel("DIR")
             .description(
-                "The output folder (default: " + DEFAULT_OUTPUT + "/ beside the pipeline file).")
-            .build());
+                "The output folder (default: " + DEFAULT_OUTPUT + "/ beside the pipeline file)."));
   }
 
   @Override

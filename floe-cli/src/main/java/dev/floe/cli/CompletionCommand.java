@@ -16,7 +16,7 @@ final class CompletionCommand extends FloeSubcommand {
 
   @Override
   int run(Terminal terminal, Reporter reporter) {
-    terminal.out().print(AutoComplete.bash("floe", spec.root().commandLine()));
+    terminal.out().print(AutoComplete.bash("floe", spec().root().commandLine()));
     return ExitCodes.OK;
   }
 }

@@ -35,13 +35,12 @@ final class DemoCommand extends FloeSubcommand {
             + " asset on the chosen platform (default: local, embedded, no server, no secret) and"
             + " show the tables it built.",
         "Re-running is safe: tables are replaced, never duplicated.");
-    spec.addOption(
-        Specs.option(Path.class, v -> dir = v, "--dir")
+    args.add(
+        Arg.option(Path.class, v -> dir = v, "--dir")
             .paramLabel("DIR")
-            .description("The demo project (default: $FLOE_HOME/demo, else ./demo).")
-            .build());
-    choice.addTo(spec);
-    spec.addOption(Specs.parallelism(v -> parallelism = v));
+            .description("The demo project (default: $FLOE_HOME/demo, else ./demo)."));
+    choice.addTo(args);
+    args.add(Arg.parallelism(v -> parallelism = v));
   }
 
   @Override

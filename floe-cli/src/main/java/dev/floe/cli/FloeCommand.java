@@ -44,17 +44,47 @@ final class FloeCommand extends CommandGroup {
   /** The model of a new command named {@code name}, one of {@link #COMMANDS}. */
   static CommandSpec command(String name) {
     return switch (name) {
-      case "validate" -> new ValidateCommand().spec;
-      case "compile" -> new CompileCommand().spec;
+      case "validate" -> new ValidateCommand().spec();
+      case "compile" -> new CompileCommand().spec();
       case "platform" -> new PlatformCommand().spec;
       case "schema" -> new SchemaCommand().spec;
-      case "scan" -> new ScanCommand().spec;
-      case "run" -> new RunCommand().spec;
-      case "tables" -> new TablesCommand().spec;
-      case "query" -> new QueryCommand().spec;
-      case "demo" -> new DemoCommand().spec;
-      case "generate-completion" -> new CompletionCommand().spec;
+      case "scan" -> new ScanCommand().spec();
+      case "run" -> new RunCommand().spec();
+      case "tables" -> new TablesCommand().spec();
+      case "query" -> new QueryCommand().spec();
+      case "demo" -> new DemoCommand().spec();
+      case "generate-completion" -> new CompletionCommand().spec();
       default -> throw new IllegalArgumentException("no command " + name);
+    };
+  }
+
+  /**
+   * A new command object for the command line {@code args} when its first words name a runnable
+   * command ({@code validate}, {@code platform validate}, …), else null (a group alone, help,
+   * completion, a mistake). Its {@link FloeSubcommand#name} says how many words it took.
+   */
+  static FloeSubcommand runnable(String[] args) {
+    if (args.length == 0) {
+      return null;
+    }
+    String second = args.length > 1 ? args[1] : "";
+    return switch (args[0]) {
+      case "validate" -> new ValidateCommand();
+      case "compile" -> new CompileCommand();
+      case "scan" -> new ScanCommand();
+      case "run" -> new RunCommand();
+      case "tables" -> new TablesCommand();
+      case "query" -> new QueryCommand();
+      case "demo" -> new DemoCommand();
+      case "platform" ->
+          switch (second) {
+            case "validate" -> new PlatformValidateCommand();
+            case "list-profiles" -> new ListProfilesCommand();
+            case "check" -> new PlatformCheckCommand();
+            default -> null;
+          };
+      case "schema" -> second.equals("export") ? new SchemaCommand.Export() : null;
+      default -> null;
     };
   }
 

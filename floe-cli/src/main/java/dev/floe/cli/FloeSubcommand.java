@@ -20,11 +20,16 @@ import picocli.CommandLine.ParameterException;
  * error.
  */
 abstract class FloeSubcommand implements Callable<Integer> {
-  /**
-   * The command's model: named and described here, its own options added by its constructor (see
-   * {@link Specs}), then help, version and the common options by {@link Main#commandLine}.
-   */
-  final CommandSpec spec;
+  /** The command's name, as on the command line. */
+  final String name;
+
+  private final String[] description;
+
+  /** The command's own arguments, declared by its constructor (see {@link Arg}). */
+  final Args args = new Args();
+
+  /** The picocli model, made on first use ({@link #spec()}). */
+  private CommandSpec spec;
 
   /** Set by {@code --format}. */
   Format format = Format.text;
@@ -33,7 +38,8 @@ abstract class FloeSubcommand implements Callable<Integer> {
   boolean debug;
 
   FloeSubcommand(String name, String... description) {
-    spec = Specs.command(this, name, description);
+    this.name = name;
+    this.description = description.clone();
   }
 
   /** The command's work; returns the exit code. */
@@ -44,21 +50,52 @@ abstract class FloeSubcommand implements Callable<Integer> {
     return EnumSet.of(Format.text, Format.json);
   }
 
-  Terminal terminal() {
-    return ((FloeCommand) spec.root().userObject()).terminal();
+  /**
+   * The command's picocli model, made the first time it is asked for: its own arguments, then help
+   * and version, then the {@link CommonOptions}.
+   */
+  final CommandSpec spec() {
+    if (spec == null) {
+      spec = Specs.command(this, name, description);
+      Specs.add(spec, args);
+      Specs.addHelpOptions(spec);
+      Specs.add(spec, CommonOptions.of(this));
+    }
+    return spec;
   }
 
+  /** Every argument the command line may give: the command's own, then the common options. */
+  final Args allArgs() {
+    Args all = new Args();
+    all.addAll(args);
+    all.addAll(CommonOptions.of(this));
+    return all;
+  }
+
+  /** Runs the command parsed by picocli. */
   @Override
   public final Integer call() {
-    if (spec.commandLine().isVersionHelpRequested()) {
+    if (spec().commandLine().isVersionHelpRequested()) {
       return ExitCodes.OK;
     }
-    Terminal terminal = terminal();
+    try {
+      return execute(((FloeCommand) spec().root().userObject()).terminal());
+    } catch (UsageError e) {
+      // picocli hands it to UsageErrors: exit 2, reported like a parse error
+      throw new ParameterException(spec().commandLine(), e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs the command, its arguments set: problems become diagnostics in the chosen format, anything
+   * unexpected an internal error; a {@link UsageError} is the caller's to report.
+   */
+  final int execute(Terminal terminal) {
     Reporter reporter = new Reporter(terminal, format, debug ? Verbosity.DEBUG : Verbosity.NORMAL);
     try {
       return run(terminal, reporter);
-    } catch (ParameterException e) {
-      throw e; // picocli hands it to UsageErrors: exit 2, reported like a parse error
+    } catch (UsageError e) {
+      throw e;
     } catch (ProblemException e) {
       return reporter.problems(e.problems(), e.sources());
     } catch (Exception | LinkageError e) {
@@ -66,9 +103,18 @@ abstract class FloeSubcommand implements Callable<Integer> {
     }
   }
 
-  /** A usage error found while running: reported by {@link UsageErrors}, exit 2. */
-  ParameterException usageError(String message) {
-    return new ParameterException(spec.commandLine(), message);
+  /** A usage error found while running: reported like a parse error, exit 2. */
+  static UsageError usageError(String message) {
+    return new UsageError(message);
+  }
+
+  /** A bad command line found while running (conflicting options): exit 2 (see UsageErrors). */
+  static final class UsageError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageError(String message) {
+      super(message, null, false, false);
+    }
   }
 
   /** Reports a bug in floe: the exception type always, the stack trace only with --debug. */

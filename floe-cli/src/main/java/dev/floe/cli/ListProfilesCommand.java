@@ -24,11 +24,10 @@ final class ListProfilesCommand extends FloeSubcommand {
 
   ListProfilesCommand() {
     super("list-profiles", "List storage, catalog and compute profiles with type and endpoint.");
-    choice.addTo(spec);
-    spec.addOption(
-        Specs.option(boolean.class, v -> allEnvs = v, "--all-envs")
-            .description("List every platform/*/ side by side.")
-            .build());
+    choice.addTo(args);
+    args.add(
+        Arg.option(boolean.class, v -> allEnvs = v, "--all-envs")
+            .description("List every platform/*/ side by side."));
   }
 
   /** One profile row. */

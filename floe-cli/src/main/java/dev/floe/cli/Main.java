@@ -1,7 +1,10 @@
 package dev.floe.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /** Entry point of the {@code floe} executable. */
 public final class Main {
@@ -35,15 +38,14 @@ public final class Main {
   }
 
   /**
-   * Adds to {@code command} and its subcommands, after their own options, what every command takes:
-   * {@code --help} and {@code --version}, and on a {@link FloeSubcommand} its {@link
-   * CommonOptions}.
+   * Adds {@code --help} and {@code --version} to the command groups of {@code command}, after their
+   * own options (a {@link FloeSubcommand}'s model has them, and its {@link CommonOptions},
+   * already).
    */
   private static void addStandardOptions(CommandLine command) {
     CommandSpec spec = command.getCommandSpec();
-    Specs.addHelpOptions(spec);
-    if (spec.userObject() instanceof FloeSubcommand subcommand) {
-      CommonOptions.addTo(spec, subcommand);
+    if (!(spec.userObject() instanceof FloeSubcommand)) {
+      Specs.addHelpOptions(spec);
     }
     for (CommandLine subcommand : command.getSubcommands().values()) {
       addStandardOptions(subcommand);
@@ -56,21 +58,65 @@ public final class Main {
    */
   public static int run(Terminal terminal, String... args) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-      // Answered before picocli builds anything: the commonest probe of an installation.
+      // Answered before anything is built: the commonest probe of an installation.
       terminal.out().println(new FloeCommand.Version().getVersion()[0]);
       terminal.out().flush();
       return ExitCodes.OK;
     }
+    FloeSubcommand command = FloeCommand.runnable(args);
+    int from = command != null && command.name.equals(args[0]) ? 1 : 2;
+    int code =
+        command != null && QuickArgs.parse(command.allArgs(), args, from)
+            ? runParsed(terminal, command, args, from)
+            : runWithPicocli(terminal, args);
+    terminal.out().flush();
+    terminal.err().flush();
+    return code;
+  }
+
+  /** Runs a command whose arguments {@link QuickArgs} set, reporting as picocli's path does. */
+  private static int runParsed(Terminal terminal, FloeSubcommand command, String[] args, int from) {
+    try {
+      return command.execute(terminal);
+    } catch (FloeSubcommand.UsageError e) {
+      // The usage to show is picocli's: made now, for this one report.
+      CommandLine cli = commandLine(terminal, args[0]);
+      for (int i = 0; i < from; i++) {
+        cli = cli.getSubcommands().get(args[i]);
+      }
+      return new UsageErrors(terminal)
+          .handleParseException(new ParameterException(cli, e.getMessage(), e), args);
+    } catch (RuntimeException e) {
+      return FloeSubcommand.internalError(terminal, command.debug, e);
+    }
+  }
+
+  /** Parses {@code args} with picocli (every command line: help, completion, mistakes) and runs. */
+  static int runWithPicocli(Terminal terminal, String... args) {
     CommandLine cli = commandLine(terminal, args.length == 0 ? "" : args[0]);
     cli.setOut(terminal.out());
     cli.setErr(terminal.err());
     cli.setParameterExceptionHandler(new UsageErrors(terminal));
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) ->
-            FloeSubcommand.internalError(terminal, parseResult.hasMatchedOption("--debug"), e));
-    int code = cli.execute(args);
-    terminal.out().flush();
-    terminal.err().flush();
-    return code;
+    cli.setExecutionExceptionHandler(new InternalErrors(terminal));
+    return cli.execute(args);
+  }
+
+  /**
+   * An exception a command let through: an internal error (exit 70). A named class, not a lambda:
+   * picocli's interfaces are compiled for Java 5, and the JVM cannot archive (CDS) a lambda
+   * implementing one, nor then the interface and every class that implements it.
+   */
+  private static final class InternalErrors implements IExecutionExceptionHandler {
+    private final Terminal terminal;
+
+    InternalErrors(Terminal terminal) {
+      this.terminal = terminal;
+    }
+
+    @Override
+    public int handleExecutionException(
+        Exception e, CommandLine commandLine, ParseResult parseResult) {
+      return FloeSubcommand.internalError(terminal, parseResult.hasMatchedOption("--debug"), e);
+    }
   }
 }

@@ -2,7 +2,6 @@ package dev.floe.cli;
 
 import dev.floe.core.project.FloeProject;
 import java.nio.file.Path;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code -f FILE} and {@code --env NAME | --platform PATH}: what names a pipeline and its platform.
@@ -12,15 +11,14 @@ final class PipelineOptions {
 
   final PlatformChoice choice = new PlatformChoice();
 
-  /** Adds these options to {@code spec}: the platform group first, where picocli put a mixin's. */
-  void addTo(CommandSpec spec) {
-    choice.addTo(spec);
-    spec.addOption(
-        Specs.option(String.class, v -> file = v, "-f", "--file")
+  /** Adds these options to {@code args}: the platform group first, where picocli put a mixin's. */
+  void addTo(Args args) {
+    choice.addTo(args);
+    args.add(
+        Arg.option(String.class, v -> file = v, "-f", "--file")
             .paramLabel("FILE")
             .defaultValue("floe.yaml")
-            .description("The pipeline file (default: ${DEFAULT-VALUE}).")
-            .build());
+            .description("The pipeline file (default: ${DEFAULT-VALUE})."));
   }
 
   /**

@@ -38,12 +38,11 @@ final class PlatformCheckCommand extends FloeSubcommand {
         "check",
         "Preflight an environment: every referenced secret resolves (values are never shown),"
             + " then the token endpoint, catalog, storage, OTLP and lineage endpoints answer.");
-    choice.addTo(spec);
-    spec.addOption(
-        Specs.option(boolean.class, v -> offline = v, "--offline")
+    choice.addTo(args);
+    args.add(
+        Arg.option(boolean.class, v -> offline = v, "--offline")
             .description(
-                "Check the secrets only; contact no endpoint (catalog, storage, OTLP, lineage).")
-            .build());
+                "Check the secrets only; contact no endpoint (catalog, storage, OTLP, lineage)."));
   }
 
   /**

@@ -3,8 +3,6 @@ package dev.floe.cli;
 import dev.floe.core.platform.PlatformRequest;
 import java.nio.file.Path;
 import java.util.Optional;
-import picocli.CommandLine.Model.ArgGroupSpec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code --env NAME} or {@code --platform PATH}; at most one. */
 final class PlatformChoice {
@@ -12,25 +10,17 @@ final class PlatformChoice {
 
   Path platform;
 
-  /** Adds {@code [--env=NAME | --platform=PATH]}, setting these fields, to {@code spec}. */
-  void addTo(CommandSpec spec) {
-    spec.addArgGroup(
-        ArgGroupSpec.builder()
-            .exclusive(true)
-            .multiplicity("0..1")
-            .addArg(
-                Specs.option(String.class, v -> env = v, "--env")
-                    .paramLabel("NAME")
-                    .description(
-                        "The environment: platform/NAME/platform.yaml (default: FLOE_PLATFORM_ENV,"
-                            + " else local).")
-                    .build())
-            .addArg(
-                Specs.option(Path.class, v -> platform = v, "--platform")
-                    .paramLabel("PATH")
-                    .description("A platform.yaml file or an environment folder.")
-                    .build())
-            .build());
+  /** Adds {@code [--env=NAME | --platform=PATH]}, setting these fields, to {@code args}. */
+  void addTo(Args args) {
+    args.exclusive(
+        Arg.option(String.class, v -> env = v, "--env")
+            .paramLabel("NAME")
+            .description(
+                "The environment: platform/NAME/platform.yaml (default: FLOE_PLATFORM_ENV,"
+                    + " else local)."),
+        Arg.option(Path.class, v -> platform = v, "--platform")
+            .paramLabel("PATH")
+            .description("A platform.yaml file or an environment folder."));
   }
 
   /** Whether the command line gave {@code --env} or {@code --platform}. */

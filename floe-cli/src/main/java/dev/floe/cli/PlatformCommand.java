@@ -4,8 +4,8 @@ package dev.floe.cli;
 final class PlatformCommand extends CommandGroup {
   PlatformCommand() {
     super("platform", "Validate and inspect platform/<env>/platform.yaml.");
-    add(new PlatformValidateCommand().spec);
-    add(new ListProfilesCommand().spec);
-    add(new PlatformCheckCommand().spec);
+    add(new PlatformValidateCommand().spec());
+    add(new ListProfilesCommand().spec());
+    add(new PlatformCheckCommand().spec());
   }
 }

@@ -20,13 +20,12 @@ final class PlatformValidateCommand extends FloeSubcommand {
     super(
         "validate",
         "Validate one platform.yaml (--env NAME, or --platform PATH: a file or a folder).");
-    choice.addTo(spec);
-    spec.addPositional(
-        Specs.positional(Path.class, v -> path = v)
+    choice.addTo(args);
+    args.add(
+        Arg.positional(Path.class, v -> path = v)
             .arity("0..1")
             .paramLabel("PATH")
-            .description("The same as --platform PATH (kept for compatibility).")
-            .build());
+            .description("The same as --platform PATH (kept for compatibility)."));
   }
 
   @Override

@@ -37,20 +37,18 @@ final class QueryCommand extends FloeSubcommand {
         "query",
         "Run one read-only SELECT on the compute engine over the pipeline's Iceberg tables"
             + " (silver.stg_orders), to look at what a run built.");
-    spec.addPositional(
-        Specs.positional(String.class, v -> sql = v)
+    args.add(
+        Arg.positional(String.class, v -> sql = v)
             .index("0")
             .arity("0..1")
             .paramLabel("SQL")
-            .description("One SELECT (WITH allowed).")
-            .build());
-    pipeline.addTo(spec);
-    spec.addOption(
-        Specs.option(int.class, v -> limit = v, "--limit")
+            .description("One SELECT (WITH allowed)."));
+    pipeline.addTo(args);
+    args.add(
+        Arg.option(int.class, v -> limit = v, "--limit")
             .paramLabel("N")
             .defaultValue("100")
-            .description("At most N rows (default: ${DEFAULT-VALUE}).")
-            .build());
+            .description("At most N rows (default: ${DEFAULT-VALUE})."));
   }
 
   @Override

@@ -32,29 +32,26 @@ final class RunCommand extends FloeSubcommand {
         "Run the pipeline's assets: dependency order, independent assets in parallel, a summary at"
             + " the end. Exit 0 when every asset succeeded, 3 when one failed.",
         "Every run writes its run document to .floe/runs/<run_id>.json beside floe.yaml.");
-    pipeline.addTo(spec);
-    spec.addOption(
-        Specs.option(String.class, v -> artifacts = v, "--artifacts")
+    pipeline.addTo(args);
+    args.add(
+        Arg.option(String.class, v -> artifacts = v, "--artifacts")
             .paramLabel("PATH")
             .description(
-                "Run this compiled_artifacts.json instead of compiling floe.yaml in memory.")
-            .build());
-    spec.addOption(
-        Specs.option(String.class, v -> classpath = v, "--classpath", "--cp")
+                "Run this compiled_artifacts.json instead of compiling floe.yaml in memory."));
+    args.add(
+        Arg.option(String.class, v -> classpath = v, "--classpath", "--cp")
             .paramLabel("CP")
             .description(
                 "Jars and class folders holding the asset classes, separated by ':' (';' on"
-                    + " Windows; default: floe's own class path).")
-            .build());
-    spec.addOption(
-        Specs.strings(() -> select, v -> select = v, "-s", "--select")
+                    + " Windows; default: floe's own class path)."));
+    args.add(
+        Arg.strings(() -> select, v -> select = v, "-s", "--select")
             .paramLabel("SEL")
             .arity("1..*")
             .description(
                 "Assets to run: NAME, +NAME (with everything upstream), NAME+ (with everything"
-                    + " downstream), group:GROUP. Default: every asset.")
-            .build());
-    spec.addOption(Specs.parallelism(v -> parallelism = v));
+                    + " downstream), group:GROUP. Default: every asset."));
+    args.add(Arg.parallelism(v -> parallelism = v));
   }
 
   @Override

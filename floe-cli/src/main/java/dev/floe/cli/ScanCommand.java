@@ -49,14 +49,13 @@ final class ScanCommand extends FloeSubcommand {
             + " are findings in the baseline (--baseline FILE, else the nearest "
             + DEFAULT_BASELINE
             + " up to the repository root).");
-    spec.addPositional(
-        Specs.positionals(() -> paths, v -> paths = v)
+    args.add(
+        Arg.positionals(() -> paths, v -> paths = v)
             .paramLabel("PATH")
             .arity("0..*")
-            .description("Files and folders to scan (default: the working folder).")
-            .build());
-    spec.addOption(
-        Specs.option(String.class, v -> baseline = v, "--baseline")
+            .description("Files and folders to scan (default: the working folder)."));
+    args.add(
+        Arg.option(String.class, v -> baseline = v, "--baseline")
             .paramLabel("FILE")
             .description(
                 "Accept the reviewed findings listed in FILE (written by --write-baseline; a folder"
@@ -64,21 +63,18 @@ final class ScanCommand extends FloeSubcommand {
                     + DEFAULT_BASELINE
                     + "; default: the nearest "
                     + DEFAULT_BASELINE
-                    + " in the working folder or above it, up to the repository root).")
-            .build());
-    spec.addOption(
-        Specs.option(boolean.class, v -> ignoreBaseline = v, "--ignore-baseline")
-            .description("Ignore " + DEFAULT_BASELINE + ": report every finding.")
-            .build());
-    spec.addOption(
-        Specs.option(String.class, v -> writeBaseline = v, "--write-baseline")
+                    + " in the working folder or above it, up to the repository root)."));
+    args.add(
+        Arg.option(boolean.class, v -> ignoreBaseline = v, "--ignore-baseline")
+            .description("Ignore " + DEFAULT_BASELINE + ": report every finding."));
+    args.add(
+        Arg.option(String.class, v -> writeBaseline = v, "--write-baseline")
             .paramLabel("FILE")
             .description(
                 "Write every current finding to FILE as accepted, and exit 0 (a folder, or a path"
                     + " ending in /, means FOLDER/"
                     + DEFAULT_BASELINE
-                    + ").")
-            .build());
+                    + ")."));
   }
 
   @Override

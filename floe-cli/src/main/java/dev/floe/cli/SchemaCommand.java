@@ -11,7 +11,7 @@ import java.util.Map;
 final class SchemaCommand extends CommandGroup {
   SchemaCommand() {
     super("schema", "JSON Schemas for platform.yaml, floe.yaml and CompiledArtifacts.");
-    add(new Export().spec);
+    add(new Export().spec());
   }
 
   /** {@code floe schema export [-o DIR]}. */
@@ -23,12 +23,11 @@ final class SchemaCommand extends CommandGroup {
           "export",
           "Write platform.schema.json, floe.schema.json and compiled-artifacts.schema.json (JSON"
               + " Schema 2020-12).");
-      spec.addOption(
-          Specs.option(String.class, v -> output = v, "-o", "--output")
+      args.add(
+          Arg.option(String.class, v -> output = v, "-o", "--output")
               .paramLabel("DIR")
               .defaultValue("schemas")
-              .description("The output folder (default: ${DEFAULT-VALUE}).")
-              .build());
+              .description("The output folder (default: ${DEFAULT-VALUE})."));
     }
 
     @Override

@@ -1,8 +1,9 @@
 package dev.floe.cli;
 
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
@@ -10,8 +11,9 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * The picocli model of floe's commands, declared in code: each command names and describes itself
- * in its constructor ({@link #command}) and adds its options there, next to the fields they set.
+ * The picocli model of floe's commands, made in code: each command names and describes itself in
+ * its constructor ({@link #command}) and declares its arguments there ({@link Arg}), next to the
+ * fields they set; {@link #add} turns them into picocli's model when a command line needs it.
  * Nothing is annotated, so picocli never reflects over a class: start-up time is part of the
  * interface, and reading annotations (a dynamic proxy per annotation type) and every field and
  * method of every command cost more than validating a file.
@@ -47,50 +49,90 @@ final class Specs {
             .build());
   }
 
-  /** An option, {@code names} as on the command line, that sets {@code field} to its value. */
-  static <T> OptionSpec.Builder option(Class<T> type, Consumer<T> field, String... names) {
-    return OptionSpec.builder(names).type(type).hasInitialValue(false).setter(new Field<>(field));
+  /** Adds {@code args} to {@code spec}, in their order: the picocli model of each. */
+  static void add(CommandSpec spec, Args args) {
+    for (Args.Entry entry : args.entries()) {
+      if (entry.exclusive()) {
+        ArgGroupSpec.Builder group = ArgGroupSpec.builder().exclusive(true).multiplicity("0..1");
+        for (Arg<?> arg : entry.args()) {
+          group.addArg(option(arg));
+        }
+        spec.addArgGroup(group.build());
+      } else {
+        Arg<?> arg = entry.args().get(0);
+        if (arg.positional()) {
+          spec.addPositional(positional(arg));
+        } else {
+          spec.addOption(option(arg));
+        }
+      }
+    }
   }
 
-  /** {@code --parallelism N} of the commands that run assets ({@code run}, {@code demo}). */
-  static OptionSpec parallelism(Consumer<Integer> field) {
-    return option(int.class, field, "--parallelism")
-        .paramLabel("N")
-        .defaultValue("4")
-        .description("How many assets may run at once (default: ${DEFAULT-VALUE}).")
-        .build();
+  private static <T> OptionSpec option(Arg<T> arg) {
+    OptionSpec.Builder b = OptionSpec.builder(arg.names).type(arg.type).hasInitialValue(false);
+    Field<T> field = new Field<>(arg.set, arg.get);
+    if (arg.list()) {
+      b.auxiliaryTypes(arg.element).getter(field);
+    }
+    b.setter(field).description(arg.description);
+    if (arg.label != null) {
+      b.paramLabel(arg.label);
+    }
+    if (arg.arity != null) {
+      b.arity(arg.arity);
+    }
+    if (arg.defaultValue != null) {
+      b.defaultValue(arg.defaultValue);
+    }
+    if (arg.candidates != null) {
+      b.completionCandidates(arg.candidates);
+    }
+    if (arg.converter != null) {
+      b.converters(new Converter<>(arg.converter));
+    }
+    return b.build();
   }
 
-  /** An option that adds its values to the list {@code get} returns ({@code set} replaces it). */
-  static OptionSpec.Builder strings(
-      Supplier<List<String>> get, Consumer<List<String>> set, String... names) {
-    Field<List<String>> field = new Field<>(set, get);
-    return OptionSpec.builder(names)
-        .type(List.class)
-        .auxiliaryTypes(String.class)
-        .hasInitialValue(false)
-        .getter(field)
-        .setter(field);
+  private static <T> PositionalParamSpec positional(Arg<T> arg) {
+    PositionalParamSpec.Builder b =
+        PositionalParamSpec.builder().type(arg.type).hasInitialValue(false);
+    Field<T> field = new Field<>(arg.set, arg.get);
+    if (arg.list()) {
+      b.auxiliaryTypes(arg.element).getter(field);
+    }
+    b.setter(field).description(arg.description);
+    if (arg.label != null) {
+      b.paramLabel(arg.label);
+    }
+    if (arg.arity != null) {
+      b.arity(arg.arity);
+    }
+    if (arg.index != null) {
+      b.index(arg.index);
+    }
+    if (arg.defaultValue != null) {
+      b.defaultValue(arg.defaultValue);
+    }
+    return b.build();
   }
 
-  /** A positional parameter that sets {@code field} to its value. */
-  static <T> PositionalParamSpec.Builder positional(Class<T> type, Consumer<T> field) {
-    return PositionalParamSpec.builder()
-        .type(type)
-        .hasInitialValue(false)
-        .setter(new Field<>(field));
-  }
+  /**
+   * An {@link Arg.Converter} as picocli calls it. A named class, not a lambda: picocli's interfaces
+   * are compiled for Java 5, and the JVM cannot put a lambda implementing one into the CDS archive,
+   * nor then the interface and picocli's own implementations of it.
+   */
+  private static final class Converter<T> implements ITypeConverter<T> {
+    private final Arg.Converter<T> converter;
 
-  /** Positional parameters that add their values to the list {@code get} returns. */
-  static PositionalParamSpec.Builder positionals(
-      Supplier<List<String>> get, Consumer<List<String>> set) {
-    Field<List<String>> field = new Field<>(set, get);
-    return PositionalParamSpec.builder()
-        .type(List.class)
-        .auxiliaryTypes(String.class)
-        .hasInitialValue(false)
-        .getter(field)
-        .setter(field);
+    Converter(Arg.Converter<T> converter) {
+      this.converter = converter;
+    }
+
+    @Override
+    public T convert(String value) {
+      return converter.convert(value);
+    }
   }
 
   /**
@@ -100,11 +142,6 @@ final class Specs {
   private static final class Field<T> implements ISetter, IGetter {
     private final Consumer<T> set;
     private final Supplier<T> get;
-
-    /** A field picocli only sets (it reads a field only to add to a list). */
-    Field(Consumer<T> set) {
-      this(set, null);
-    }
 
     Field(Consumer<T> set, Supplier<T> get) {
       this.set = set;

@@ -27,12 +27,11 @@ final class TablesCommand extends FloeSubcommand {
     super(
         "tables",
         "List the tables of the pipeline's catalog with row counts, snapshot time and location.");
-    pipeline.addTo(spec);
-    spec.addOption(
-        Specs.strings(() -> namespaces, v -> namespaces = v, "-n", "--namespace")
+    pipeline.addTo(args);
+    args.add(
+        Arg.strings(() -> namespaces, v -> namespaces = v, "-n", "--namespace")
             .paramLabel("NS")
-            .description("Only the tables of these namespaces (default: every namespace).")
-            .build());
+            .description("Only the tables of these namespaces (default: every namespace)."));
   }
 
   @Override

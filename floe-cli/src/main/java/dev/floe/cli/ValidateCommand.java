@@ -9,7 +9,7 @@ final class ValidateCommand extends FloeSubcommand {
   ValidateCommand() {
     super(
         "validate", "Validate floe.yaml, its platform and every profile reference (exit 0 or 1).");
-    pipeline.addTo(spec);
+    pipeline.addTo(args);
   }
 
   @Override
