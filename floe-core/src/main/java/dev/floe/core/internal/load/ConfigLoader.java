@@ -5,7 +5,6 @@ import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.ProblemList;
 import dev.floe.core.diag.SourceTexts;
-import dev.floe.core.internal.digest.Hashes;
 import dev.floe.core.internal.pipeline.PipelineSchema;
 import dev.floe.core.internal.pipeline.PipelineTrees;
 import dev.floe.core.internal.platform.PlatformSchema;
@@ -112,7 +111,7 @@ public final class ConfigLoader {
     ConfigCredentials.check(Tier.PLATFORM, root.get(), sources, env, problems);
     failOnErrors(problems, displayName, text);
     PlatformSpec spec = PlatformTrees.spec(cast(tree.orElseThrow()));
-    return new Loaded<>(spec, displayName, validator.sourceMap(), Hashes.sha256(text));
+    return Loaded.ofText(spec, displayName, validator.sourceMap(), text);
   }
 
   /** Reads and validates a floe.yaml file. */
@@ -132,7 +131,7 @@ public final class ConfigLoader {
     ConfigCredentials.check(Tier.PIPELINE, root.get(), sources, Map.of(), problems);
     failOnErrors(problems, displayName, text);
     FloeSpec spec = PipelineTrees.spec(cast(tree.orElseThrow()));
-    return new Loaded<>(spec, displayName, validator.sourceMap(), Hashes.sha256(text));
+    return Loaded.ofText(spec, displayName, validator.sourceMap(), text);
   }
 
   /**
