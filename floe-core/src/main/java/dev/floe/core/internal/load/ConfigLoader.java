@@ -155,13 +155,21 @@ public final class ConfigLoader {
     if (!(root instanceof YamlMapping mapping) || mapping.entries().isEmpty()) {
       return;
     }
+    // Loops, not streams: every command checks both files, and each lambda costs an
+    // invokedynamic link on a cold JVM.
     Set<String> keys = new TreeSet<>();
-    mapping.entries().forEach(e -> keys.add(e.key().value()));
-    boolean platformShaped =
-        keys.contains("catalogs")
-            || PLATFORM_SECTIONS.stream()
-                .anyMatch(k -> mapping.get(k).map(v -> v instanceof YamlMapping).orElse(false));
-    boolean pipelineShaped = keys.stream().anyMatch(PIPELINE_SECTIONS::contains);
+    for (YamlMapping.Entry e : mapping.entries()) {
+      keys.add(e.key().value());
+    }
+    boolean platformShaped = keys.contains("catalogs");
+    for (String section : PLATFORM_SECTIONS) {
+      Optional<YamlNode> value = mapping.get(section);
+      platformShaped |= value.isPresent() && value.get() instanceof YamlMapping;
+    }
+    boolean pipelineShaped = false;
+    for (String key : keys) {
+      pipelineShaped |= PIPELINE_SECTIONS.contains(key);
+    }
     boolean wrong =
         tier == Tier.PLATFORM
             ? pipelineShaped && !platformShaped
