@@ -26,7 +26,11 @@ import java.util.Optional;
  */
 @Api(status = Api.Status.EXPERIMENTAL)
 public final class Compiler {
-  private static final long LAST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+  /**
+   * 9999-12-31T23:59:59Z, in seconds: a literal, since parsing it initialised java.time's whole
+   * formatter machinery at the start of every command (CompilerTest checks the value).
+   */
+  static final long LAST_SECOND = 253_402_300_799L;
 
   private final Clock clock;
   private final Map<String, String> env;
@@ -74,8 +78,8 @@ public final class Compiler {
             compiledAt,
             FloeVersion.current(),
             fileName(pipeline.file()),
-            pipeline.sha256(),
-            platform.platform().sha256()),
+            pipeline,
+            platform.platform()),
         platform.environment(),
         p.version(),
         platform.platformSource(),

@@ -13,7 +13,11 @@ public final class FieldPaths {
 
   /** The path of {@code key} below {@code path}; an empty {@code path} is the document. */
   public static String join(String path, String key) {
-    boolean plain = key.chars().allMatch(c -> c != '.' && c != '[' && c != ']' && c != '"');
+    boolean plain = true;
+    for (int i = 0; i < key.length() && plain; i++) {
+      char c = key.charAt(i);
+      plain = c != '.' && c != '[' && c != ']' && c != '"';
+    }
     String segment = plain ? key : "[\"" + key.replace("\"", "\\\"") + "\"]";
     if (path.isEmpty()) {
       return segment;

@@ -1,6 +1,8 @@
 package dev.floe.core.diag;
 
 import dev.floe.core.api.Api;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +26,34 @@ public final class SourceTexts {
    * @param text the whole text; not null
    */
   public void put(String file, String text) {
-    lines.put(file, List.of(text.split("\r?\n|\r", -1)));
-    hidden.keySet().removeIf(k -> k.startsWith(file + "\u0000"));
+    lines.put(file, lines(text));
+    String prefix = file + "\u0000";
+    for (Iterator<String> keys = hidden.keySet().iterator(); keys.hasNext(); ) {
+      if (keys.next().startsWith(prefix)) {
+        keys.remove();
+      }
+    }
+  }
+
+  /**
+   * The lines of {@code text}, split at {@code \r\n}, {@code \n} and {@code \r} as {@code
+   * split("\r?\n|\r", -1)} would, without compiling that pattern at the start of every command.
+   */
+  static List<String> lines(String text) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        lines.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    lines.add(text.substring(start));
+    return List.copyOf(lines);
   }
 
   /**

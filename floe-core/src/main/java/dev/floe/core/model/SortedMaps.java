@@ -12,8 +12,10 @@ final class SortedMaps {
   /** An unmodifiable, key-sorted copy; null keys and values are refused. */
   static <V> Map<String, V> copyOf(Map<String, ? extends V> map) {
     TreeMap<String, V> sorted = new TreeMap<>();
-    map.forEach(
-        (k, v) -> sorted.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
+    for (Map.Entry<String, ? extends V> e : map.entrySet()) {
+      sorted.put(
+          Objects.requireNonNull(e.getKey(), "key"), Objects.requireNonNull(e.getValue(), "value"));
+    }
     return Collections.unmodifiableMap(sorted);
   }
 }

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -32,32 +31,45 @@ public final class CredentialDetector {
   /** The comment that accepts a reviewed line. */
   public static final String ALLOW_MARKER = "floe:allow-secret";
 
-  /** One token shape: group 1 is the credential; the check sees the match and the whole line. */
   /**
-   * A token shape. Its pattern is compiled on first use: most lines hold none of a rule's hint, and
-   * the command line's start-up pays for every pattern compiled before the first file is read.
+   * A token shape: group 1 is the credential, and its {@link Check} sees the match and the whole
+   * line. Its pattern is compiled on first use: most lines hold none of a rule's hint, and the
+   * command line's start-up pays for every pattern compiled before the first file is read.
    */
   private static final class TokenRule {
     final CredentialRule rule;
     private final @Nullable String hint;
-    private final String regex;
-    final BiPredicate<String, String> valid;
-    private volatile @Nullable Pattern pattern;
+    private final Regex regex;
+    final Check check;
 
-    TokenRule(
-        CredentialRule rule,
-        @Nullable String hint,
-        String regex,
-        BiPredicate<String, String> valid) {
+    TokenRule(CredentialRule rule, @Nullable String hint, String regex, Check check) {
       this.rule = rule;
       this.hint = hint;
-      this.regex = regex;
-      this.valid = valid;
+      this.regex = new Regex(regex);
+      this.check = check;
     }
 
     /** False when the line lacks the rule's hint, so that the pattern cannot match it. */
     boolean mayMatch(String line) {
       return hint == null || line.contains(hint);
+    }
+
+    Pattern pattern() {
+      return regex.pattern();
+    }
+  }
+
+  /**
+   * A pattern compiled on first use. Most patterns of the detector serve {@code floe scan} or lines
+   * that a configuration value rarely holds, and {@code floe validate} runs every value through the
+   * detector: compiling them all up front was a tenth of its start-up. Thread-safe.
+   */
+  private static final class Regex {
+    private final String regex;
+    private volatile @Nullable Pattern pattern;
+
+    Regex(String regex) {
+      this.regex = regex;
     }
 
     Pattern pattern() {
@@ -68,6 +80,93 @@ public final class CredentialDetector {
       }
       return compiled;
     }
+
+    Matcher matcher(CharSequence input) {
+      return pattern().matcher(input);
+    }
+  }
+
+  /**
+   * What a token rule checks beyond its shape. An enum and a switch rather than a lambda per rule:
+   * each lambda costs an invokedynamic link on a cold JVM, and the table is built by the first
+   * command that checks a value.
+   */
+  private enum Check {
+    /** The shape says it all. */
+    ANY,
+    /** Random-looking. */
+    RANDOM,
+    /** Random-looking after the 4-character prefix. */
+    RANDOM_AFTER_4,
+    /** Random-looking after the 5-character prefix. */
+    RANDOM_AFTER_5,
+    /** Random-looking after the 9-character prefix. */
+    RANDOM_AFTER_9,
+    /** Random-looking after the first {@code -}. */
+    RANDOM_AFTER_DASH,
+    /** Random-looking after the first {@code :}. */
+    RANDOM_AFTER_COLON,
+    /** Random-looking after the first {@code _}. */
+    RANDOM_AFTER_UNDERSCORE,
+    /** Random-looking after the prefix ending at the first {@code _} or {@code -}. */
+    RANDOM_AFTER_PREFIX,
+    /** Letters and digits both. */
+    MIXED,
+    /** Letters and digits both after the 2-character prefix. */
+    MIXED_AFTER_2,
+    /** Letters and digits both after the 4-character prefix. */
+    MIXED_AFTER_4,
+    /** An Azure SAS token: the line has a {@code sv=} too. */
+    SAS,
+    /** A signed JWT. */
+    JWT,
+    /** A Discord bot token. */
+    DISCORD,
+    /** An OpenAI key. */
+    OPENAI,
+    /** Not all lower case. */
+    NOT_LOWER_CASE,
+    /** A password in a URL. */
+    URL_PASSWORD,
+    /** A bearer token: not benign, and random-looking. */
+    BEARER,
+    /** A Basic credential on an Authorization line. */
+    BASIC,
+    /** A random-looking token on an Authorization line. */
+    AUTHORIZATION_TOKEN,
+    /** The password of a curl user option ({@code -u}): not a plain word or a variable. */
+    USER_PASSWORD,
+    /** Not a reference, placeholder, example or common word. */
+    NOT_PLAIN_WORD
+  }
+
+  /** True when {@code token}, matched on {@code line}, passes {@code check}. */
+  private static boolean valid(Check check, String token, String line) {
+    return switch (check) {
+      case ANY -> true;
+      case RANDOM -> randomLooking(token);
+      case RANDOM_AFTER_4 -> randomLooking(token.substring(4));
+      case RANDOM_AFTER_5 -> randomLooking(token.substring(5));
+      case RANDOM_AFTER_9 -> randomLooking(token.substring(9));
+      case RANDOM_AFTER_DASH -> randomLooking(token.substring(token.indexOf('-') + 1));
+      case RANDOM_AFTER_COLON -> randomLooking(token.substring(token.indexOf(':') + 1));
+      case RANDOM_AFTER_UNDERSCORE -> randomLooking(token.substring(token.indexOf('_') + 1));
+      case RANDOM_AFTER_PREFIX -> randomLooking(token.substring(prefixEnd(token)));
+      case MIXED -> mixed(token);
+      case MIXED_AFTER_2 -> mixed(token.substring(2));
+      case MIXED_AFTER_4 -> mixed(token.substring(4));
+      case SAS -> line.contains("sv=");
+      case JWT -> jwt(token);
+      case DISCORD -> discord(token, line);
+      case OPENAI -> token.contains("T3BlbkFJ") || randomLooking(openAiSecret(token));
+      case NOT_LOWER_CASE -> !token.equals(token.toLowerCase(Locale.ROOT));
+      case URL_PASSWORD -> urlPassword(token, line);
+      case BEARER -> !Allowlist.benignValue(token) && randomLooking(token);
+      case BASIC -> authorizationLine(line) && basicCredential(token);
+      case AUTHORIZATION_TOKEN -> authorizationLine(line) && randomLooking(token);
+      case USER_PASSWORD -> !plainWord(token) && !token.startsWith("$");
+      case NOT_PLAIN_WORD -> !plainWord(token);
+    };
   }
 
   private static final List<TokenRule> TOKENS =
@@ -76,263 +175,263 @@ public final class CredentialDetector {
               CredentialRule.PRIVATE_KEY,
               "PRIVATE KEY",
               "(-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----)",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.AWS_ACCESS_KEY_ID,
               "A",
               "(?<![A-Za-z0-9/+])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})"
                   + "(?![A-Za-z0-9/+=])",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.ALIBABA_ACCESS_KEY_ID,
               "LTAI",
               "(?<![A-Za-z0-9])(LTAI[A-Za-z0-9]{20})(?![A-Za-z0-9])",
-              (token, line) -> randomLooking(token.substring(4))),
+              Check.RANDOM_AFTER_4),
           token(
               CredentialRule.GCP_API_KEY,
               "AIza",
               "(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.GCP_OAUTH_CLIENT_SECRET,
               "GOCSPX-",
               "(?<![A-Za-z0-9_-])(GOCSPX-[A-Za-z0-9_-]{28})(?![A-Za-z0-9_-])",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.GCP_ACCESS_TOKEN,
               "ya29.",
               "(?<![A-Za-z0-9_.-])(ya29\\.[0-9A-Za-z_-]{30,})",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.AZURE_STORAGE_ACCOUNT_KEY,
               "ccount",
               "(?i:AccountKey)[ \\t]*=[ \\t]*([A-Za-z0-9+/]{40,100}+={0,2})",
-              (token, line) -> randomLooking(token)),
+              Check.RANDOM),
           token(
               CredentialRule.AZURE_SHARED_ACCESS_KEY,
               "ccess",
               "(?i:SharedAccessKey)[ \\t]*=[ \\t]*([A-Za-z0-9+/]{40,100}+={0,2})",
-              (token, line) -> randomLooking(token)),
+              Check.RANDOM),
           token(
               CredentialRule.AZURE_SAS_TOKEN,
               "sig=",
               "(?<![A-Za-z0-9])sig=([A-Za-z0-9%+/]{40,}(?:%3D|%3d|=){0,2})",
-              (token, line) -> line.contains("sv=")),
+              Check.SAS),
           token(
               CredentialRule.AZURE_CLIENT_SECRET,
               "Q~",
               "(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})"
                   + "(?![A-Za-z0-9_~.-])",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.JWT,
               "ey",
               "(?<![A-Za-z0-9_-])(ey[A-Za-z0-9_-]{10,}+\\.ey[A-Za-z0-9_-]{10,}+\\.[A-Za-z0-9_-]{16,}+)",
-              (token, line) -> jwt(token)),
+              Check.JWT),
           token(
               CredentialRule.GITHUB_TOKEN,
               "_",
               "(?<![A-Za-z0-9_])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}"
                   + "|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.GITLAB_TOKEN,
               "gl",
               "(?<![A-Za-z0-9_-])(gl(?:pat|dt|rt|ptt|soat|oas|cbt|ft|imt)-[A-Za-z0-9_-]{20,})",
-              (token, line) -> randomLooking(token.substring(token.indexOf('-') + 1))),
+              Check.RANDOM_AFTER_DASH),
           token(
               CredentialRule.SLACK_WEBHOOK_URL,
               "hooks.slack.com",
               "(https://hooks\\.slack\\.com/(?:services|workflows|triggers)/T[A-Z0-9]{8,12}/"
                   + "[A-Z0-9]{8,12}/[A-Za-z0-9]{20,})",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.SLACK_TOKEN,
               "x",
               "(?<![A-Za-z0-9-])((?:xoxe\\.)?xox[abposre]-(?:[0-9]+-){1,3}[A-Za-z0-9]{8,}"
                   + "|xapp-[0-9]-[A-Z0-9]+-[0-9]+-[A-Za-z0-9]{16,})",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.STRIPE_KEY,
               "_",
               "(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99}"
                   + "|whsec_[A-Za-z0-9]{32,64})(?![A-Za-z0-9])",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.SQUARE_TOKEN,
               "",
               "(?<![A-Za-z0-9_-])(sq0(?:atp|csp)-[0-9A-Za-z_-]{22,60}|EAAA[A-Za-z0-9_-]{60})"
                   + "(?![A-Za-z0-9_-])",
-              (token, line) -> randomLooking(token.substring(4))),
+              Check.RANDOM_AFTER_4),
           token(
               CredentialRule.BRAINTREE_ACCESS_TOKEN,
               "access_token$",
               "(access_token\\$(?:production|sandbox)\\$[0-9a-z]{16}\\$[0-9a-f]{32})",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.SHOPIFY_TOKEN,
               "shp",
               "(?<![A-Za-z0-9_])(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})(?![A-Za-z0-9])",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.SENDGRID_API_KEY,
               "SG.",
               "(?<![A-Za-z0-9_-])(SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.MAILGUN_API_KEY,
               "",
               "(?<![A-Za-z0-9_-])(key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})"
                   + "(?![A-Za-z0-9_-])",
-              (token, line) -> mixed(token)),
+              Check.MIXED),
           token(
               CredentialRule.MAILCHIMP_API_KEY,
               "-us",
               "(?<![A-Za-z0-9])([0-9a-f]{32}-us[0-9]{1,2})(?![A-Za-z0-9])",
-              (token, line) -> mixed(token)),
+              Check.MIXED),
           token(
               CredentialRule.TWILIO_API_KEY,
               "SK",
               "(?<![A-Za-z0-9])(SK[0-9a-fA-F]{32})(?![A-Za-z0-9])",
-              (token, line) -> mixed(token.substring(2))),
+              Check.MIXED_AFTER_2),
           token(
               CredentialRule.TELEGRAM_BOT_TOKEN,
               ":A",
               "(?:(?<=/bot)|(?<![A-Za-z0-9_:-]))([0-9]{5,16}:A[A-Za-z0-9_-]{34})(?![A-Za-z0-9_-])",
-              (token, line) -> randomLooking(token.substring(token.indexOf(':') + 1))),
+              Check.RANDOM_AFTER_COLON),
           token(
               CredentialRule.DISCORD_WEBHOOK_URL,
               "discord",
               "(https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{15,20}/"
                   + "[A-Za-z0-9_-]{60,68})",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.DISCORD_TOKEN,
               ".",
               "(?<![A-Za-z0-9_.-])([MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38})"
                   + "(?![A-Za-z0-9_.-])",
-              (token, line) -> discord(token, line)),
+              Check.DISCORD),
           token(
               CredentialRule.TEAMS_WEBHOOK_URL,
               "webhook.office.com",
               "(https://[A-Za-z0-9.-]{0,80}webhook\\.office\\.com/webhookb2/[A-Za-z0-9@/._-]{40,400})",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.DATABRICKS_TOKEN,
               "dapi",
               "(?<![A-Za-z0-9])(dapi[a-f0-9]{32}(?:-[0-9])?)(?![A-Za-z0-9])",
-              (token, line) -> mixed(token.substring(4))),
+              Check.MIXED_AFTER_4),
           token(
               CredentialRule.DBT_CLOUD_TOKEN,
               "dbt",
               "(?<![A-Za-z0-9_])(dbt[cu]_[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])",
-              (token, line) -> randomLooking(token.substring(5))),
+              Check.RANDOM_AFTER_5),
           token(
               CredentialRule.GRAFANA_TOKEN,
               "gl",
               "(?<![A-Za-z0-9_])(glc_[A-Za-z0-9+/]{32,400}+={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})",
-              (token, line) -> randomLooking(token.substring(token.indexOf('_') + 1))),
+              Check.RANDOM_AFTER_UNDERSCORE),
           token(
               CredentialRule.VAULT_TOKEN,
               "hv",
               "(?<![A-Za-z0-9_.-])(hv[sb]\\.[A-Za-z0-9_-]{24,})",
-              (token, line) -> randomLooking(token.substring(4))),
+              Check.RANDOM_AFTER_4),
           token(
               CredentialRule.TERRAFORM_CLOUD_TOKEN,
               ".atlasv1.",
               "(?<![A-Za-z0-9])([A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70})",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.DIGITALOCEAN_TOKEN,
               "_v1_",
               "(?<![A-Za-z0-9_])(do[opr]_v1_[a-f0-9]{64})(?![A-Za-z0-9])",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.DOCKER_HUB_TOKEN,
               "dckr_pat_",
               "(?<![A-Za-z0-9_])(dckr_pat_[A-Za-z0-9_-]{27,})",
-              (token, line) -> randomLooking(token.substring(9))),
+              Check.RANDOM_AFTER_9),
           token(
               CredentialRule.NEW_RELIC_KEY,
               "NRAK-",
               "(?<![A-Za-z0-9])(NRAK-[A-Z0-9]{27})(?![A-Za-z0-9])",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.AGE_SECRET_KEY,
               "AGE-SECRET-KEY-1",
               "(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.NPM_TOKEN,
               "npm_",
               "(?<![A-Za-z0-9_])(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.PYPI_TOKEN,
               "pypi-AgE",
               "(?<![A-Za-z0-9_-])(pypi-AgE[A-Za-z0-9_-]{50,})",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.ANTHROPIC_API_KEY,
               "sk-ant-",
               "(?<![A-Za-z0-9_-])(sk-ant-(?:api|admin|oat|sid)[0-9]{2}-[A-Za-z0-9_-]{32,200})"
                   + "(?![A-Za-z0-9_-])",
-              CredentialDetector::any),
+              Check.ANY),
           token(
               CredentialRule.OPENAI_API_KEY,
               "sk-",
               "(?<![A-Za-z0-9_-])(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,250}"
                   + "|sk-[A-Za-z0-9_-]{16,200}T3BlbkFJ[A-Za-z0-9_-]{16,200}"
                   + "|sk-[A-Za-z0-9]{32,64})(?![A-Za-z0-9_-])",
-              (token, line) -> token.contains("T3BlbkFJ") || randomLooking(openAiSecret(token))),
+              Check.OPENAI),
           token(
               CredentialRule.HUGGING_FACE_TOKEN,
               "_",
               "(?<![A-Za-z0-9_])((?:hf|api_org)_[A-Za-z]{34})(?![A-Za-z0-9_])",
-              (token, line) -> !token.equals(token.toLowerCase(Locale.ROOT))),
+              Check.NOT_LOWER_CASE),
           token(
               CredentialRule.AI_PLATFORM_API_KEY,
               "",
               "(?<![A-Za-z0-9_-])(gsk_[A-Za-z0-9]{52}|r8_[A-Za-z0-9]{37}|pplx-[A-Za-z0-9]{48}"
                   + "|xai-[A-Za-z0-9]{80}|lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}"
                   + "|pcsk_[A-Za-z0-9_]{40,120})(?![A-Za-z0-9_-])",
-              (token, line) -> randomLooking(token.substring(prefixEnd(token)))),
+              Check.RANDOM_AFTER_PREFIX),
           token(
               CredentialRule.BASIC_AUTH_URL,
               "://",
               "(?<![A-Za-z0-9+.-])[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\\s:/?#@'\"<>{}]*+:"
                   + "([^\\s/?#@'\"]{3,256}+)@[A-Za-z0-9\\[${]",
-              (password, line) -> urlPassword(password, line)),
+              Check.URL_PASSWORD),
           token(
               CredentialRule.AUTHORIZATION_HEADER,
               "",
               "(?<![A-Za-z0-9_-])(?i:bearer)[ \\t]+([A-Za-z0-9._~+/-]{16,1000}+=*)",
-              (token, line) -> !Allowlist.benignValue(token) && randomLooking(token)),
+              Check.BEARER),
           token(
               CredentialRule.AUTHORIZATION_HEADER,
               "",
               "(?<![A-Za-z0-9_-])(?i:basic)[ \\t]+([A-Za-z0-9+/]{12,1000}+={0,2})(?![A-Za-z0-9+/=])",
-              (token, line) -> authorizationLine(line) && basicCredential(token)),
+              Check.BASIC),
           token(
               CredentialRule.AUTHORIZATION_HEADER,
               "",
               "(?<![A-Za-z0-9_-])(?i:token)[ \\t]+([A-Za-z0-9._~+/-]{16,1000}+=*)",
-              (token, line) -> authorizationLine(line) && randomLooking(token)),
+              Check.AUTHORIZATION_TOKEN),
           token(
               CredentialRule.AUTHORIZATION_HEADER,
               "-u",
               "(?<![A-Za-z0-9_-])(?:-u|--user)[ \\t]+[\"']?[^\\s:\"'$]++:([^\\s\"'@]{6,200}+)[\"']?(?=\\s|$)",
-              (token, line) -> !plainWord(token) && !token.startsWith("$")),
+              Check.USER_PASSWORD),
           token(
               CredentialRule.CONNECTION_STRING_PASSWORD,
               "",
               "(?i)(?<=[;?&])[ \\t]*(?:password|pwd|passwd)[ \\t]*=[ \\t]*([^;&\\s\"']{3,}+)",
-              (token, line) -> !plainWord(token)),
+              Check.NOT_PLAIN_WORD),
           token(
               CredentialRule.CONNECTION_STRING_PASSWORD,
               "",
               "(?i)(?<![A-Za-z0-9_.-])(?:password|pwd|passwd)[ \\t]*=[ \\t]*([^;&\\s\"']{3,256}+)(?=;)",
-              (token, line) -> !plainWord(token)));
+              Check.NOT_PLAIN_WORD));
 
   /** A double-quoted, single-quoted or bare value: groups 1, 2, 3 relative to its start. */
   private static final String VALUE =
@@ -347,64 +446,62 @@ public final class CredentialDetector {
    * or a separator). The quantifiers are possessive so that a megabyte-long JSON string is matched
    * iteratively, not by recursion.
    */
-  private static final Pattern ASSIGNMENT =
-      Pattern.compile(
+  private static final Regex ASSIGNMENT =
+      new Regex(
           "(?<![A-Za-z0-9_.-])([\"'`]?)([A-Za-z_][A-Za-z0-9_.-]*+)\\1]?[ \\t]*"
               + "(?::=|=>|:|\\+=|=(?![=~]))[ \\t]*"
               + VALUE);
 
   /** In code: {@code password: String = "…"}, {@code val apiKey: String? = "…"}. */
-  private static final Pattern TYPED_ASSIGNMENT =
-      Pattern.compile(
+  private static final Regex TYPED_ASSIGNMENT =
+      new Regex(
           "(?<![A-Za-z0-9_.-])([A-Za-z_][A-Za-z0-9_]*+)[ \\t]*:[ \\t]*[A-Za-z_][\\w.<>?|\\[\\]]*+"
               + "[ \\t]*=(?![=>])[ \\t]*"
               + QUOTED);
 
   /** A long command-line option: {@code --password=…}, {@code --db-password "…"}. */
-  private static final Pattern FLAG =
-      Pattern.compile(
+  private static final Regex FLAG =
+      new Regex(
           "(?<![A-Za-z0-9_-])--([A-Za-z][A-Za-z0-9-]*+)(?:=|[ \\t]++)(?!-)"
               + "(?:\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"|'([^']*+)'|([^\\s\"'\\\\;|&()]++))");
 
   /** A key and a value as arguments: {@code put("password", "…")}, {@code ("token", "…")}. */
-  private static final Pattern ARGUMENTS =
-      Pattern.compile("([\"'])([A-Za-z_][A-Za-z0-9_.-]*+)\\1[ \\t]*,[ \\t]*" + QUOTED);
+  private static final Regex ARGUMENTS =
+      new Regex("([\"'])([A-Za-z_][A-Za-z0-9_.-]*+)\\1[ \\t]*,[ \\t]*" + QUOTED);
 
   /** A setter or builder call: {@code setPassword("…")}, {@code .apiKey("…")}. */
-  private static final Pattern SETTER =
-      Pattern.compile(
+  private static final Regex SETTER =
+      new Regex(
           "(?<![A-Za-z0-9_\"'])([A-Za-z_][A-Za-z0-9_]*+)[ \\t]*\\([ \\t]*"
               + QUOTED
               + "[ \\t]*[,)]");
 
   /** An XML element with text: {@code <password>…</password>}. */
-  private static final Pattern ELEMENT =
-      Pattern.compile("<([A-Za-z_][\\w.:-]*+)(?:[ \\t][^<>]*+)?>([^<]{1,1000}+)</\\1>");
+  private static final Regex ELEMENT =
+      new Regex("<([A-Za-z_][\\w.:-]*+)(?:[ \\t][^<>]*+)?>([^<]{1,1000}+)</\\1>");
 
   /** Dockerfile {@code ENV KEY value} (the legacy form without {@code =}). */
-  private static final Pattern DOCKER_ENV =
-      Pattern.compile(
-          "^[ \\t]*(?i:ENV|ARG)[ \\t]+([A-Za-z_][A-Za-z0-9_]*+)[ \\t]+([^\\s=][^=]*+)$");
+  private static final Regex DOCKER_ENV =
+      new Regex("^[ \\t]*(?i:ENV|ARG)[ \\t]+([A-Za-z_][A-Za-z0-9_]*+)[ \\t]+([^\\s=][^=]*+)$");
 
   /** The head of a Terraform variable block: the {@code default} inside is its value. */
-  private static final Pattern VARIABLE_BLOCK =
-      Pattern.compile("^[ \\t]*(?:variable|output)[ \\t]+\"([A-Za-z0-9_-]+)\"[ \\t]*\\{");
+  private static final Regex VARIABLE_BLOCK =
+      new Regex("^[ \\t]*(?:variable|output)[ \\t]+\"([A-Za-z0-9_-]+)\"[ \\t]*\\{");
 
   /** A YAML block scalar's header: {@code key: |}, {@code - key: >-}, {@code key: !vault |}. */
-  private static final Pattern BLOCK_HEADER =
-      Pattern.compile(
+  private static final Regex BLOCK_HEADER =
+      new Regex(
           "^([ \\t]*(?:-[ \\t]+)?)([\"']?)([A-Za-z_][A-Za-z0-9_.-]*+)\\2[ \\t]*:[ \\t]*"
               + "(!\\S*+[ \\t]+)?[|>][-+0-9]{0,2}[ \\t]*(?:#.*)?$");
 
   /** A YAML key with no value on its line: the value may follow, more indented. */
-  private static final Pattern EMPTY_KEY =
-      Pattern.compile(
+  private static final Regex EMPTY_KEY =
+      new Regex(
           "^([ \\t]*(?:-[ \\t]+)?)([\"']?)([A-Za-z_][A-Za-z0-9_.-]*+)\\2[ \\t]*:[ \\t]*(?:#.*)?$");
 
   /** A YAML line that is not a plain scalar: a key, a list item, a comment, a flow or a tag. */
-  private static final Pattern NOT_PLAIN =
-      Pattern.compile(
-          "^[ \\t]*(?:[-#{\\[|>&*!%@`]|[\"']?[A-Za-z0-9_.-]+[\"']?[ \\t]*:(?:[ \\t]|$))");
+  private static final Regex NOT_PLAIN =
+      new Regex("^[ \\t]*(?:[-#{\\[|>&*!%@`]|[\"']?[A-Za-z0-9_.-]+[\"']?[ \\t]*:(?:[ \\t]|$))");
 
   /** Keys whose value names the secret in a following {@code value}: {@code name: DB_PASSWORD}. */
   private static final Set<String> NAME_KEYS =
@@ -481,29 +578,28 @@ public final class CredentialDetector {
    * name, a path, a URN, an account name ({@code s3.secret-access-key}, {@code
    * system:serviceaccount:etl}, {@code /v1/oauth/tokens}), not a generated value.
    */
-  private static final Pattern NAME_LIKE =
-      Pattern.compile("^/?[a-z]++[0-9]*+(?:[._:/-](?:[a-z]++[0-9]*+|[0-9]++))++/?$");
+  private static final Regex NAME_LIKE =
+      new Regex("^/?[a-z]++[0-9]*+(?:[._:/-](?:[a-z]++[0-9]*+|[0-9]++))++/?$");
 
   /**
    * A property name in Java spelling, words in camelCase joined by {@code .}, {@code -} or {@code
    * _} ({@code aws.secretAccessKey}, {@code spring.datasource.clientSecret}): a name when it names
    * a secret. Leetspeak ({@code canary-s3cr3t-floe-password}) is not a name.
    */
-  private static final Pattern PROPERTY_NAME =
-      Pattern.compile(
-          "^[a-z]++(?:[A-Z][a-z]++)*+[0-9]*+(?:[._-][a-z]++(?:[A-Z][a-z]++)*+[0-9]*+)++$");
+  private static final Regex PROPERTY_NAME =
+      new Regex("^[a-z]++(?:[A-Z][a-z]++)*+[0-9]*+(?:[._-][a-z]++(?:[A-Z][a-z]++)*+[0-9]*+)++$");
 
-  private static final Pattern AUTH_SCHEME =
-      Pattern.compile("^(?i:Bearer|Basic|Token|Digest|ApiKey)\\s+(\\S+)$");
-  private static final Pattern HEX = Pattern.compile("^[0-9a-fA-F]+$");
-  private static final Pattern BASE64_40 = Pattern.compile("^[A-Za-z0-9/+]{40}$");
-  private static final Pattern BASE64_88 = Pattern.compile("^[A-Za-z0-9+/]{86}==$");
-  private static final Pattern BASE64 =
-      Pattern.compile("^(?:[A-Za-z0-9+/]{4})++(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$");
-  private static final Pattern EXAMPLE_HOST =
-      Pattern.compile("(?:^|\\.)(?:example\\.(?:com|org|net)|example|test|invalid)$");
-  private static final Pattern DOTTED_NAME =
-      Pattern.compile("^[A-Za-z_$][A-Za-z_$]*+[0-9]*+(?:\\.[A-Za-z_$][A-Za-z_$]*+[0-9]*+)++$");
+  private static final Regex AUTH_SCHEME =
+      new Regex("^(?i:Bearer|Basic|Token|Digest|ApiKey)\\s+(\\S+)$");
+  private static final Regex HEX = new Regex("^[0-9a-fA-F]+$");
+  private static final Regex BASE64_40 = new Regex("^[A-Za-z0-9/+]{40}$");
+  private static final Regex BASE64_88 = new Regex("^[A-Za-z0-9+/]{86}==$");
+  private static final Regex BASE64 =
+      new Regex("^(?:[A-Za-z0-9+/]{4})++(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$");
+  private static final Regex EXAMPLE_HOST =
+      new Regex("(?:^|\\.)(?:example\\.(?:com|org|net)|example|test|invalid)$");
+  private static final Regex DOTTED_NAME =
+      new Regex("^[A-Za-z_$][A-Za-z_$]*+[0-9]*+(?:\\.[A-Za-z_$][A-Za-z_$]*+[0-9]*+)++$");
 
   private CredentialDetector() {}
 
@@ -593,7 +689,10 @@ public final class CredentialDetector {
       hits.addAll(tokens(lines[i], i + 1, next));
     }
     if (hits.isEmpty() && lines.length == 1 && key != null && CredentialKeys.isCredential(key)) {
-      classify(key, value).ifPresent(rule -> hits.add(new Hit(rule, 1, 0, value.length(), key)));
+      Optional<CredentialRule> rule = classify(key, value);
+      if (rule.isPresent()) {
+        hits.add(new Hit(rule.get(), 1, 0, value.length(), key));
+      }
     }
     if (hits.isEmpty()) {
       Context context = new Context();
@@ -645,14 +744,14 @@ public final class CredentialDetector {
       Matcher m = rule.pattern().matcher(line);
       while (m.find()) {
         String token = m.group(1);
-        if (Allowlist.example(token) || !rule.valid.test(token, line)) {
+        if (Allowlist.example(token) || !valid(rule.check, token, line)) {
           continue;
         }
         if (rule.rule == CredentialRule.PRIVATE_KEY && keyPlaceholder(line, m.end(1), next)) {
           continue;
         }
         Hit hit = new Hit(rule.rule, number, m.start(1), m.end(1), "");
-        if (hits.stream().noneMatch(hit::overlaps)) {
+        if (!overlapsAny(hit, hits)) {
           hits.add(hit);
         }
       }
@@ -727,7 +826,9 @@ public final class CredentialDetector {
       return hits;
     }
     List<Hit> taken = new ArrayList<>(seen);
-    if (syntax == Syntax.HCL || syntax == Syntax.TEXT) {
+    // Each pattern is tried only on a line holding what it cannot match without: most values
+    // checked while loading a configuration hold none, and then no pattern is ever compiled.
+    if ((syntax == Syntax.HCL || syntax == Syntax.TEXT) && line.indexOf('{') >= 0) {
       Matcher variable = VARIABLE_BLOCK.matcher(line);
       if (variable.find() && CredentialKeys.isCredential(variable.group(1))) {
         context.set(variable.group(1), number + 6);
@@ -784,13 +885,25 @@ public final class CredentialDetector {
         report(local, element, 2, number, taken, hits);
       }
     }
-    if (syntax == Syntax.DOCKERFILE || syntax == Syntax.TEXT) {
+    if ((syntax == Syntax.DOCKERFILE || syntax == Syntax.TEXT) && dockerInstruction(line)) {
       Matcher env = DOCKER_ENV.matcher(line);
       if (env.matches()) {
         report(env.group(1), env, 2, number, taken, hits);
       }
     }
     return hits;
+  }
+
+  /**
+   * True when the line's first word may be {@code ENV} or {@code ARG}, in any case: what {@link
+   * #DOCKER_ENV} needs.
+   */
+  private static boolean dockerInstruction(String line) {
+    int i = 0;
+    while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+      i++;
+    }
+    return line.regionMatches(true, i, "ENV", 0, 3) || line.regionMatches(true, i, "ARG", 0, 3);
   }
 
   /** A hit found in an unescaped line, without the escapes' backslashes at its ends. */
@@ -806,6 +919,9 @@ public final class CredentialDetector {
   /** The {@link #ASSIGNMENT}s of a line; {@code text} is the line as read, or unescaped. */
   private static void keyValues(
       String text, int number, Syntax syntax, Context context, List<Hit> taken, List<Hit> hits) {
+    if (text.indexOf(':') < 0 && text.indexOf('=') < 0) {
+      return; // every operator of an assignment has one
+    }
     Matcher m = ASSIGNMENT.matcher(text);
     while (m.find()) {
       String key = m.group(2);
@@ -863,7 +979,7 @@ public final class CredentialDetector {
     String value = m.group(group);
     Hit candidate =
         new Hit(CredentialRule.SECRET_ASSIGNMENT, number, m.start(group), m.end(group), key);
-    if (taken.stream().anyMatch(candidate::overlaps)) {
+    if (overlapsAny(candidate, taken)) {
       return;
     }
     Optional<CredentialRule> rule = classify(key, value);
@@ -932,7 +1048,7 @@ public final class CredentialDetector {
     int length = value.length();
     return length >= 8
         && length <= 200
-        && value.chars().noneMatch(Character::isWhitespace)
+        && !hasWhitespace(value)
         && classes(value) >= 2
         && !Allowlist.benignValue(value);
   }
@@ -966,7 +1082,7 @@ public final class CredentialDetector {
    */
   static boolean randomLooking(String value) {
     int length = value.length();
-    if (length < 8 || length > 1000 || value.chars().anyMatch(Character::isWhitespace)) {
+    if (length < 8 || length > 1000 || hasWhitespace(value)) {
       return false;
     }
     if (Allowlist.benignValue(value)) {
@@ -980,6 +1096,33 @@ public final class CredentialDetector {
       return entropy >= Math.min(3.0, log2(length) * 0.8);
     }
     return length >= 20 && entropy >= 3.5;
+  }
+
+  private static boolean hasWhitespace(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isWhitespace(value.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean digits(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (!Character.isDigit(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean overlapsAny(Hit hit, List<Hit> others) {
+    for (Hit other : others) {
+      if (hit.overlaps(other)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Shannon entropy in bits per character. */
@@ -1104,15 +1247,8 @@ public final class CredentialDetector {
         || rest.startsWith("-----END");
   }
 
-  private static TokenRule token(
-      CredentialRule rule, String hint, String regex, BiPredicate<String, String> valid) {
-    return new TokenRule(rule, hint.isEmpty() ? null : hint, regex, valid);
-  }
-
-  /** The check of token rules whose shape says it all. */
-  @SuppressWarnings("UnusedVariable") // the signature of a token check
-  private static boolean any(String token, String line) {
-    return true;
+  private static TokenRule token(CredentialRule rule, String hint, String regex, Check check) {
+    return new TokenRule(rule, hint.isEmpty() ? null : hint, regex, check);
   }
 
   /** Letters and digits both: a generated identifier, not a word. */
@@ -1157,7 +1293,7 @@ public final class CredentialDetector {
     String id = token.substring(0, token.indexOf('.'));
     try {
       String decoded = new String(Base64.getUrlDecoder().decode(id), StandardCharsets.ISO_8859_1);
-      return decoded.length() >= 15 && decoded.chars().allMatch(Character::isDigit);
+      return decoded.length() >= 15 && digits(decoded);
     } catch (IllegalArgumentException e) {
       return false;
     }

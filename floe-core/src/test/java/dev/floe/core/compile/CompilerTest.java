@@ -127,6 +127,17 @@ class CompilerTest {
     assertThat(artifacts.environment()).isEqualTo("dev");
     assertThat(artifacts.platformVersion()).isEqualTo("1.2.0");
     assertThat(artifacts.platformSource()).isEqualTo(new PlatformSource.File(PLATFORM_FILE));
+    CompiledArtifacts.Metadata m = artifacts.metadata();
+    CompiledArtifacts.Metadata written =
+        new CompiledArtifacts.Metadata(
+            m.name(),
+            m.version(),
+            m.compiledAt(),
+            m.floeVersion(),
+            m.floeSpecPath(),
+            pipeline.sha256(),
+            platform.platform().sha256());
+    assertThat(m).isEqualTo(written).hasSameHashCodeAs(written).hasToString(written.toString());
   }
 
   // ---- missing profiles -------------------------------------------------------------------------
@@ -505,5 +516,11 @@ class CompilerTest {
       }
     }
     throw new IllegalStateException("no demo/ folder above " + Path.of("").toAbsolutePath());
+  }
+
+  @Test
+  void lastSecondIsTheEndOfTheYear9999() {
+    assertThat(Compiler.LAST_SECOND)
+        .isEqualTo(Instant.parse("9999-12-31T23:59:59Z").getEpochSecond());
   }
 }

@@ -199,10 +199,18 @@ public final class CredentialKeys {
 
   private static boolean qualifier(String word) {
     return QUALIFIERS.contains(word)
-        || word.chars().allMatch(Character::isDigit)
-        || (word.length() >= 2
-            && word.charAt(0) == 'v'
-            && word.substring(1).chars().allMatch(Character::isDigit));
+        || digitsFrom(word, 0)
+        || (word.length() >= 2 && word.charAt(0) == 'v' && digitsFrom(word, 1));
+  }
+
+  /** True when every character of {@code word} from {@code start} on is a digit. */
+  private static boolean digitsFrom(String word, int start) {
+    for (int i = start; i < word.length(); i++) {
+      if (!Character.isDigit(word.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code password2} → {@code password}; a word of digits only stays as it is. */

@@ -101,7 +101,8 @@ final class ConfigCredentials {
           continue; // a default is written in the file and was scanned above
         }
         Optional<String> expanded = ref.value(env);
-        List<Hit> found = expanded.map(v -> CredentialDetector.scanValue(key, v)).orElse(List.of());
+        List<Hit> found =
+            expanded.isPresent() ? CredentialDetector.scanValue(key, expanded.get()) : List.of();
         if (!found.isEmpty()) {
           reported.add(place(at));
           problems.add(variable(value.path(), at, ref.name(), found.get(0).rule()));
@@ -172,7 +173,8 @@ final class ConfigCredentials {
   }
 
   private static boolean allowed(SourceTexts sources, SourcePosition at) {
-    return sources.line(at.file(), at.line()).map(CredentialDetector::allowed).orElse(false);
+    Optional<String> line = sources.line(at.file(), at.line());
+    return line.isPresent() && CredentialDetector.allowed(line.get());
   }
 
   private static String place(SourcePosition at) {

@@ -5,7 +5,6 @@ import dev.floe.core.diag.Problem;
 import dev.floe.core.diag.ProblemException;
 import dev.floe.core.diag.ProblemList;
 import dev.floe.core.diag.SourceTexts;
-import dev.floe.core.internal.digest.Hashes;
 import dev.floe.core.internal.pipeline.PipelineSchema;
 import dev.floe.core.internal.pipeline.PipelineTrees;
 import dev.floe.core.internal.platform.PlatformSchema;
@@ -112,7 +111,7 @@ public final class ConfigLoader {
     ConfigCredentials.check(Tier.PLATFORM, root.get(), sources, env, problems);
     failOnErrors(problems, displayName, text);
     PlatformSpec spec = PlatformTrees.spec(cast(tree.orElseThrow()));
-    return new Loaded<>(spec, displayName, validator.sourceMap(), Hashes.sha256(text));
+    return Loaded.ofText(spec, displayName, validator.sourceMap(), text);
   }
 
   /** Reads and validates a floe.yaml file. */
@@ -132,7 +131,7 @@ public final class ConfigLoader {
     ConfigCredentials.check(Tier.PIPELINE, root.get(), sources, Map.of(), problems);
     failOnErrors(problems, displayName, text);
     FloeSpec spec = PipelineTrees.spec(cast(tree.orElseThrow()));
-    return new Loaded<>(spec, displayName, validator.sourceMap(), Hashes.sha256(text));
+    return Loaded.ofText(spec, displayName, validator.sourceMap(), text);
   }
 
   /**
@@ -156,13 +155,21 @@ public final class ConfigLoader {
     if (!(root instanceof YamlMapping mapping) || mapping.entries().isEmpty()) {
       return;
     }
+    // Loops, not streams: every command checks both files, and each lambda costs an
+    // invokedynamic link on a cold JVM.
     Set<String> keys = new TreeSet<>();
-    mapping.entries().forEach(e -> keys.add(e.key().value()));
-    boolean platformShaped =
-        keys.contains("catalogs")
-            || PLATFORM_SECTIONS.stream()
-                .anyMatch(k -> mapping.get(k).map(v -> v instanceof YamlMapping).orElse(false));
-    boolean pipelineShaped = keys.stream().anyMatch(PIPELINE_SECTIONS::contains);
+    for (YamlMapping.Entry e : mapping.entries()) {
+      keys.add(e.key().value());
+    }
+    boolean platformShaped = keys.contains("catalogs");
+    for (String section : PLATFORM_SECTIONS) {
+      Optional<YamlNode> value = mapping.get(section);
+      platformShaped |= value.isPresent() && value.get() instanceof YamlMapping;
+    }
+    boolean pipelineShaped = false;
+    for (String key : keys) {
+      pipelineShaped |= PIPELINE_SECTIONS.contains(key);
+    }
     boolean wrong =
         tier == Tier.PLATFORM
             ? pipelineShaped && !platformShaped

@@ -39,7 +39,12 @@ public sealed interface SchemaType
 
     /** The field called {@code name}. */
     public Optional<Field> field(String name) {
-      return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+      for (Field f : fields) {
+        if (f.name().equals(name)) {
+          return Optional.of(f);
+        }
+      }
+      return Optional.empty();
     }
   }
 
@@ -62,7 +67,9 @@ public sealed interface SchemaType
       requireNonNull(defaultVariant, "defaultVariant");
       common = List.copyOf(common);
       Map<String, List<Field>> copy = new LinkedHashMap<>();
-      variants.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+      for (Map.Entry<String, List<Field>> variant : variants.entrySet()) {
+        copy.put(variant.getKey(), List.copyOf(variant.getValue()));
+      }
       variants = java.util.Collections.unmodifiableMap(copy);
     }
 

@@ -132,7 +132,9 @@ public final class SchemaValidator {
     }
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Field> byName = new LinkedHashMap<>();
-    fields.forEach(f -> byName.put(f.name(), f));
+    for (Field f : fields) {
+      byName.put(f.name(), f);
+    }
     for (YamlMapping.Entry entry : mapping.entries()) {
       String key = entry.key().value();
       if (key.startsWith("x-") || key.equals(skipKey)) {
@@ -247,15 +249,19 @@ public final class SchemaValidator {
       return null;
     }
     List<Map.Entry<String, String>> elsewhere = new ArrayList<>();
-    type.variants()
-        .forEach(
-            (name, fields) -> {
-              if (!name.equals(chosen)) {
-                fields.forEach(f -> elsewhere.add(Map.entry(f.name(), name)));
-              }
-            });
     List<Field> own = type.fieldsOf(chosen);
-    elsewhere.removeIf(e -> own.stream().anyMatch(f -> f.name().equals(e.getKey())));
+    // Loops, not lambdas: every command validates a variant, and each lambda costs an
+    // invokedynamic link on a cold JVM.
+    for (Map.Entry<String, List<Field>> variant : type.variants().entrySet()) {
+      if (variant.getKey().equals(chosen)) {
+        continue;
+      }
+      for (Field f : variant.getValue()) {
+        if (!named(own, f.name())) {
+          elsewhere.add(Map.entry(f.name(), variant.getKey()));
+        }
+      }
+    }
     Map<String, Object> out = object(mapping, own, elsewhere, path, disc);
     if (out == null) {
       return null;
@@ -264,6 +270,15 @@ public final class SchemaValidator {
     withDisc.put(disc, chosen);
     withDisc.putAll(out);
     return withDisc;
+  }
+
+  private static boolean named(List<Field> fields, String name) {
+    for (Field f : fields) {
+      if (f.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
