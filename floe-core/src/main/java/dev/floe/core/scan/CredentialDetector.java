@@ -38,24 +38,65 @@ public final class CredentialDetector {
    */
   private static final class TokenRule {
     final CredentialRule rule;
-    private final @Nullable String hint;
+
+    /** Strings of which the line holds one whenever the pattern can match it; empty: no hint. */
+    private final String[] hints;
+
+    /** The hints are lower case and are looked for in the lower-cased line. */
+    private final boolean ignoreCase;
+
+    /** The shortest line the pattern can match. */
+    private final int minLength;
+
     private final Regex regex;
     final Check check;
 
-    TokenRule(CredentialRule rule, @Nullable String hint, String regex, Check check) {
+    TokenRule(CredentialRule rule, String hints, int minLength, String regex, Check check) {
       this.rule = rule;
-      this.hint = hint;
+      this.ignoreCase = hints.startsWith("(?i)");
+      String list = ignoreCase ? hints.substring(4) : hints;
+      this.hints = list.isEmpty() ? new String[0] : list.split("\\|", -1);
+      this.minLength = minLength;
       this.regex = new Regex(regex);
       this.check = check;
     }
 
-    /** False when the line lacks the rule's hint, so that the pattern cannot match it. */
-    boolean mayMatch(String line) {
-      return hint == null || line.contains(hint);
+    /**
+     * False when the line lacks every hint of the rule, or is too short, so that the pattern cannot
+     * match it: most values of a configuration then never compile a pattern.
+     */
+    boolean mayMatch(String line, LowerCase lower) {
+      if (line.length() < minLength) {
+        return false;
+      }
+      if (hints.length == 0) {
+        return true;
+      }
+      String text = ignoreCase ? lower.of(line) : line;
+      for (String hint : hints) {
+        if (text.contains(hint)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     Pattern pattern() {
       return regex.pattern();
+    }
+  }
+
+  /** A line in lower case, computed once for every rule that needs it. */
+  private static final class LowerCase {
+    private @Nullable String lower;
+
+    String of(String line) {
+      String computed = lower;
+      if (computed == null) {
+        computed = line.toLowerCase(Locale.ROOT);
+        lower = computed;
+      }
+      return computed;
     }
   }
 
@@ -178,7 +219,7 @@ public final class CredentialDetector {
               Check.ANY),
           token(
               CredentialRule.AWS_ACCESS_KEY_ID,
-              "A",
+              "AKIA|ASIA|ABIA|ACCA|A3T",
               "(?<![A-Za-z0-9/+])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})"
                   + "(?![A-Za-z0-9/+=])",
               Check.ANY),
@@ -204,12 +245,12 @@ public final class CredentialDetector {
               Check.ANY),
           token(
               CredentialRule.AZURE_STORAGE_ACCOUNT_KEY,
-              "ccount",
+              "(?i)accountkey",
               "(?i:AccountKey)[ \\t]*=[ \\t]*([A-Za-z0-9+/]{40,100}+={0,2})",
               Check.RANDOM),
           token(
               CredentialRule.AZURE_SHARED_ACCESS_KEY,
-              "ccess",
+              "(?i)sharedaccesskey",
               "(?i:SharedAccessKey)[ \\t]*=[ \\t]*([A-Za-z0-9+/]{40,100}+={0,2})",
               Check.RANDOM),
           token(
@@ -225,18 +266,18 @@ public final class CredentialDetector {
               Check.ANY),
           token(
               CredentialRule.JWT,
-              "ey",
+              ".ey",
               "(?<![A-Za-z0-9_-])(ey[A-Za-z0-9_-]{10,}+\\.ey[A-Za-z0-9_-]{10,}+\\.[A-Za-z0-9_-]{16,}+)",
               Check.JWT),
           token(
               CredentialRule.GITHUB_TOKEN,
-              "_",
+              "ghp_|gho_|ghu_|ghs_|ghr_|github_pat_",
               "(?<![A-Za-z0-9_])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}"
                   + "|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])",
               Check.ANY),
           token(
               CredentialRule.GITLAB_TOKEN,
-              "gl",
+              "glpat-|gldt-|glrt-|glptt-|glsoat-|gloas-|glcbt-|glft-|glimt-",
               "(?<![A-Za-z0-9_-])(gl(?:pat|dt|rt|ptt|soat|oas|cbt|ft|imt)-[A-Za-z0-9_-]{20,})",
               Check.RANDOM_AFTER_DASH),
           token(
@@ -247,19 +288,19 @@ public final class CredentialDetector {
               Check.ANY),
           token(
               CredentialRule.SLACK_TOKEN,
-              "x",
+              "xox|xapp-",
               "(?<![A-Za-z0-9-])((?:xoxe\\.)?xox[abposre]-(?:[0-9]+-){1,3}[A-Za-z0-9]{8,}"
                   + "|xapp-[0-9]-[A-Z0-9]+-[0-9]+-[A-Za-z0-9]{16,})",
               Check.ANY),
           token(
               CredentialRule.STRIPE_KEY,
-              "_",
+              "sk_live_|sk_test_|rk_live_|rk_test_|whsec_",
               "(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99}"
                   + "|whsec_[A-Za-z0-9]{32,64})(?![A-Za-z0-9])",
               Check.ANY),
           token(
               CredentialRule.SQUARE_TOKEN,
-              "",
+              "sq0atp-|sq0csp-|EAAA",
               "(?<![A-Za-z0-9_-])(sq0(?:atp|csp)-[0-9A-Za-z_-]{22,60}|EAAA[A-Za-z0-9_-]{60})"
                   + "(?![A-Za-z0-9_-])",
               Check.RANDOM_AFTER_4),
@@ -280,7 +321,8 @@ public final class CredentialDetector {
               Check.ANY),
           token(
               CredentialRule.MAILGUN_API_KEY,
-              "",
+              "-",
+              36,
               "(?<![A-Za-z0-9_-])(key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})"
                   + "(?![A-Za-z0-9_-])",
               Check.MIXED),
@@ -308,6 +350,7 @@ public final class CredentialDetector {
           token(
               CredentialRule.DISCORD_TOKEN,
               ".",
+              59,
               "(?<![A-Za-z0-9_.-])([MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38})"
                   + "(?![A-Za-z0-9_.-])",
               Check.DISCORD),
@@ -323,12 +366,12 @@ public final class CredentialDetector {
               Check.MIXED_AFTER_4),
           token(
               CredentialRule.DBT_CLOUD_TOKEN,
-              "dbt",
+              "dbtc_|dbtu_",
               "(?<![A-Za-z0-9_])(dbt[cu]_[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])",
               Check.RANDOM_AFTER_5),
           token(
               CredentialRule.GRAFANA_TOKEN,
-              "gl",
+              "glc_|glsa_",
               "(?<![A-Za-z0-9_])(glc_[A-Za-z0-9+/]{32,400}+={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})",
               Check.RANDOM_AFTER_UNDERSCORE),
           token(
@@ -386,35 +429,35 @@ public final class CredentialDetector {
               Check.OPENAI),
           token(
               CredentialRule.HUGGING_FACE_TOKEN,
-              "_",
+              "hf_|api_org_",
               "(?<![A-Za-z0-9_])((?:hf|api_org)_[A-Za-z]{34})(?![A-Za-z0-9_])",
               Check.NOT_LOWER_CASE),
           token(
               CredentialRule.AI_PLATFORM_API_KEY,
-              "",
+              "gsk_|r8_|pplx-|xai-|lsv2_|pcsk_",
               "(?<![A-Za-z0-9_-])(gsk_[A-Za-z0-9]{52}|r8_[A-Za-z0-9]{37}|pplx-[A-Za-z0-9]{48}"
                   + "|xai-[A-Za-z0-9]{80}|lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}"
                   + "|pcsk_[A-Za-z0-9_]{40,120})(?![A-Za-z0-9_-])",
               Check.RANDOM_AFTER_PREFIX),
           token(
               CredentialRule.BASIC_AUTH_URL,
-              "://",
+              "@",
               "(?<![A-Za-z0-9+.-])[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\\s:/?#@'\"<>{}]*+:"
                   + "([^\\s/?#@'\"]{3,256}+)@[A-Za-z0-9\\[${]",
               Check.URL_PASSWORD),
           token(
               CredentialRule.AUTHORIZATION_HEADER,
-              "",
+              "(?i)bearer",
               "(?<![A-Za-z0-9_-])(?i:bearer)[ \\t]+([A-Za-z0-9._~+/-]{16,1000}+=*)",
               Check.BEARER),
           token(
               CredentialRule.AUTHORIZATION_HEADER,
-              "",
+              "(?i)basic",
               "(?<![A-Za-z0-9_-])(?i:basic)[ \\t]+([A-Za-z0-9+/]{12,1000}+={0,2})(?![A-Za-z0-9+/=])",
               Check.BASIC),
           token(
               CredentialRule.AUTHORIZATION_HEADER,
-              "",
+              "(?i)token",
               "(?<![A-Za-z0-9_-])(?i:token)[ \\t]+([A-Za-z0-9._~+/-]{16,1000}+=*)",
               Check.AUTHORIZATION_TOKEN),
           token(
@@ -424,12 +467,12 @@ public final class CredentialDetector {
               Check.USER_PASSWORD),
           token(
               CredentialRule.CONNECTION_STRING_PASSWORD,
-              "",
+              "(?i)password|pwd|passwd",
               "(?i)(?<=[;?&])[ \\t]*(?:password|pwd|passwd)[ \\t]*=[ \\t]*([^;&\\s\"']{3,}+)",
               Check.NOT_PLAIN_WORD),
           token(
               CredentialRule.CONNECTION_STRING_PASSWORD,
-              "",
+              "(?i)password|pwd|passwd",
               "(?i)(?<![A-Za-z0-9_.-])(?:password|pwd|passwd)[ \\t]*=[ \\t]*([^;&\\s\"']{3,256}+)(?=;)",
               Check.NOT_PLAIN_WORD));
 
@@ -737,8 +780,9 @@ public final class CredentialDetector {
     if (line.isBlank()) {
       return hits;
     }
+    LowerCase lower = new LowerCase();
     for (TokenRule rule : TOKENS) {
-      if (!rule.mayMatch(line)) {
+      if (!rule.mayMatch(line, lower)) {
         continue;
       }
       Matcher m = rule.pattern().matcher(line);
@@ -828,7 +872,9 @@ public final class CredentialDetector {
     List<Hit> taken = new ArrayList<>(seen);
     // Each pattern is tried only on a line holding what it cannot match without: most values
     // checked while loading a configuration hold none, and then no pattern is ever compiled.
-    if ((syntax == Syntax.HCL || syntax == Syntax.TEXT) && line.indexOf('{') >= 0) {
+    if ((syntax == Syntax.HCL || syntax == Syntax.TEXT)
+        && line.indexOf('{') >= 0
+        && (line.contains("variable") || line.contains("output"))) {
       Matcher variable = VARIABLE_BLOCK.matcher(line);
       if (variable.find() && CredentialKeys.isCredential(variable.group(1))) {
         context.set(variable.group(1), number + 6);
@@ -1247,8 +1293,18 @@ public final class CredentialDetector {
         || rest.startsWith("-----END");
   }
 
-  private static TokenRule token(CredentialRule rule, String hint, String regex, Check check) {
-    return new TokenRule(rule, hint.isEmpty() ? null : hint, regex, check);
+  /**
+   * A token rule. {@code hints} lists, separated by {@code |}, strings of which every line the
+   * pattern matches holds one ({@code (?i)} first: in any case); empty when there is none.
+   */
+  private static TokenRule token(CredentialRule rule, String hints, String regex, Check check) {
+    return new TokenRule(rule, hints, 0, regex, check);
+  }
+
+  /** A token rule whose pattern matches only lines of at least {@code minLength} characters. */
+  private static TokenRule token(
+      CredentialRule rule, String hints, int minLength, String regex, Check check) {
+    return new TokenRule(rule, hints, minLength, regex, check);
   }
 
   /** Letters and digits both: a generated identifier, not a word. */

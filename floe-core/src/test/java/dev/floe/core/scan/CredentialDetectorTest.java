@@ -498,4 +498,30 @@ class CredentialDetectorTest {
         .extracting(Hit::rule)
         .containsExactly(CredentialRule.SECRET_ASSIGNMENT);
   }
+
+  /**
+   * The hints that let a rule skip a line without compiling its pattern are necessary conditions: a
+   * token in any case the pattern accepts (the Azure and Authorization rules ignore case) is still
+   * found.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "AZURE_STORAGE_ACCOUNT_KEY|DefaultEndpointsProtocol=https;ACCOUNTKEY={{b64:86}}==",
+        "AZURE_SHARED_ACCESS_KEY|Endpoint=sb://x.servicebus.windows.net/;SHAREDACCESSKEY={{b64:43}}=",
+        "AUTHORIZATION_HEADER|Authorization: BEARER {{alnum:40}}",
+        "AUTHORIZATION_HEADER|Authorization: TOKEN {{alnum:40}}",
+        "CONNECTION_STRING_PASSWORD|Server=db;Database=x;PWD={{alnum:16}};",
+        "MAILGUN_API_KEY|mailgun: key-{{hex:32}}",
+        "DISCORD_TOKEN|discord_bot: M{{alnum:23}}.{{alnum:6}}.{{alnum:27}}",
+      })
+  void rulesThatSkipLinesByHintStillFindTokensInEveryCase(String testCase) {
+    String[] parts = testCase.split("\\|", 2);
+    String line = Corpus.expand(parts[1], RANDOM);
+
+    assertThat(CredentialDetector.scan(line, Syntax.TEXT).hits())
+        .as(line)
+        .extracting(Hit::rule)
+        .contains(CredentialRule.valueOf(parts[0]));
+  }
 }
