@@ -55,6 +55,12 @@ import org.apache.iceberg.io.CloseableIterable;
  * and then {@code runs} more times. A layer's time is from its first asset's start to its last
  * asset's end, as a run listener sees them.
  *
+ * <p>{@code floe-sql}: floe builds bronze once (not timed), then each run materializes silver and
+ * gold only ({@code group:silver group:gold}): the same start and the same work as {@code duckdb},
+ * so that the two compare without bronze's Java assets competing for the cores. Its {@code run} is
+ * the whole {@code materialize} call: opening the catalog and the engine, every asset, the run's
+ * end.
+ *
  * <p>{@code duckdb}: floe builds bronze once (not timed); then each run opens a new DuckDB database
  * file with the local platform's settings (2 threads, 1 GB), makes views over bronze's current
  * Parquet data files, and runs each silver and gold file as {@code CREATE TABLE … AS} followed by
@@ -72,12 +78,12 @@ public final class DemoPipelineBenchmark {
   /**
    * Runs one mode.
    *
-   * @param args {@code floe|duckdb [runs]}
+   * @param args {@code floe|floe-sql|duckdb [runs]}
    * @throws Exception when the demo cannot be set up or a run fails
    */
   public static void main(String[] args) throws Exception {
-    if (args.length < 1 || !List.of("floe", "duckdb").contains(args[0])) {
-      System.err.println("usage: DemoPipelineBenchmark floe|duckdb [runs]");
+    if (args.length < 1 || !List.of("floe", "floe-sql", "duckdb").contains(args[0])) {
+      System.err.println("usage: DemoPipelineBenchmark floe|floe-sql|duckdb [runs]");
       System.exit(2);
     }
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
@@ -107,14 +113,20 @@ public final class DemoPipelineBenchmark {
     Map<String, Long> rows = new LinkedHashMap<>();
     if (args[0].equals("floe")) {
       for (int i = 0; i <= runs; i++) {
-        times.add(floeRun(definitions, rows, i == 0 ? "cold" : "run " + i));
+        times.add(floeRun(definitions, List.of(), rows, i == 0 ? "cold" : "run " + i));
+      }
+    } else if (args[0].equals("floe-sql")) {
+      bronze(definitions, rows);
+      for (int i = 0; i <= runs; i++) {
+        times.add(
+            floeRun(
+                definitions,
+                List.of("group:silver", "group:gold"),
+                rows,
+                i == 0 ? "cold" : "run " + i));
       }
     } else {
-      RunResult bronze = definitions.materialize("group:bronze");
-      if (!bronze.succeeded()) {
-        throw new IllegalStateException("bronze failed: " + bronze);
-      }
-      rows.put("bronze", rowsOf(bronze, "bronze"));
+      bronze(definitions, rows);
       Map<String, List<String>> files = bronzeFiles(artifacts, project);
       List<FloeDefinitions.Asset> order = dependencyOrder(definitions.assets());
       for (int i = 0; i <= runs; i++) {
@@ -122,16 +134,26 @@ public final class DemoPipelineBenchmark {
       }
     }
     summary(args[0], times, rows);
+    deleteTree(project);
+  }
+
+  /** Builds bronze once, untimed: the input of the SQL-only modes. */
+  private static void bronze(FloeDefinitions definitions, Map<String, Long> rows) {
+    RunResult bronze = definitions.materialize("group:bronze");
+    if (!bronze.succeeded()) {
+      throw new IllegalStateException("bronze failed: " + bronze);
+    }
+    rows.put("bronze", rowsOf(bronze, "bronze"));
   }
 
   private static Map<String, Double> floeRun(
-      FloeDefinitions definitions, Map<String, Long> rows, String label) {
+      FloeDefinitions definitions, List<String> selectors, Map<String, Long> rows, String label) {
     Map<String, long[]> spans = new ConcurrentHashMap<>();
     Map<String, String> groups = new ConcurrentHashMap<>();
     long start = System.nanoTime();
     RunResult result =
         definitions.materialize(
-            List.of(),
+            selectors,
             new RunListener() {
               @Override
               public void assetStarted(String asset) {
@@ -153,6 +175,9 @@ public final class DemoPipelineBenchmark {
     }
     Map<String, Double> times = new LinkedHashMap<>();
     for (String layer : LAYERS) {
+      if (!groups.containsValue(layer)) {
+        continue; // not selected: bronze of floe-sql
+      }
       long first = Long.MAX_VALUE;
       long last = Long.MIN_VALUE;
       for (Map.Entry<String, long[]> span : spans.entrySet()) {
@@ -167,6 +192,17 @@ public final class DemoPipelineBenchmark {
     times.put("silver+gold", times.get("silver") + times.get("gold"));
     times.put("run", total);
     print(label, times);
+    if (Boolean.getBoolean("floe.bench.timeline")) {
+      spans.entrySet().stream()
+          .sorted(Map.Entry.comparingByValue((a, b) -> Long.compare(a[0], b[0])))
+          .forEach(
+              e ->
+                  System.out.printf(
+                      "          %-28s %7.1f ms .. %7.1f ms%n",
+                      e.getKey(),
+                      (e.getValue()[0] - start) / 1e6,
+                      (e.getValue()[1] - start) / 1e6));
+    }
     return times;
   }
 
@@ -380,6 +416,15 @@ public final class DemoPipelineBenchmark {
         Files.copy(file, target);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Deletes the benchmark's copy of the demo and its warehouse, so that runs do not fill /tmp. */
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
       }
     }
   }

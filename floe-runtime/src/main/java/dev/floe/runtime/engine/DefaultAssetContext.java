@@ -111,7 +111,7 @@ final class DefaultAssetContext implements AssetContext {
   public String table(String table) {
     String name = TableNames.normalize(table, run.defaultNamespace());
     String sqlName = resources.tables().load(scope.connection(), name);
-    resources.tables().schema(name).ifPresent(s -> record(name, s));
+    resources.tables().loadedSchema(name).ifPresent(s -> record(name, s));
     return sqlName;
   }
 

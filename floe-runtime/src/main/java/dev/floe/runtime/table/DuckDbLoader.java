@@ -168,7 +168,8 @@ final class DuckDbLoader {
     return Files.createDirectories(scratch);
   }
 
-  private static Schema schemaOf(Table table, Snapshot snapshot) {
+  /** The schema of {@code snapshot}: what reading it returns. */
+  static Schema schemaOf(Table table, Snapshot snapshot) {
     Integer schemaId = snapshot.schemaId();
     if (schemaId != null && table.schemas().containsKey(schemaId)) {
       return table.schemas().get(schemaId);

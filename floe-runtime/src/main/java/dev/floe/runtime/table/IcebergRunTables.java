@@ -72,6 +72,7 @@ public final class IcebergRunTables implements RunTables {
   private final DuckDbLoader loader;
   private final Map<TableIdentifier, Object> locks = new ConcurrentHashMap<>();
   private final Map<TableIdentifier, Long> loaded = new ConcurrentHashMap<>();
+  private final Map<TableIdentifier, Schema> loadedSchemas = new ConcurrentHashMap<>();
   private final Map<TableIdentifier, Written> written = new ConcurrentHashMap<>();
   private final AtomicLong loads = new AtomicLong();
   private final AtomicLong copies = new AtomicLong();
@@ -110,12 +111,14 @@ public final class IcebergRunTables implements RunTables {
     requireNonNull(engineConnection, "engine");
     TableIdentifier id = identifier(table);
     if (engine.type() != ComputeType.DUCKDB) {
-      loadTable(id);
+      loadedSchemas.put(id, loadTable(id).schema());
       return TableNames.sql(id);
     }
     synchronized (locks.computeIfAbsent(id, key -> new Object())) {
       Table current = loadTable(id);
       Optional<Snapshot> snapshot = Optional.ofNullable(current.currentSnapshot());
+      loadedSchemas.put(
+          id, snapshot.map(s -> DuckDbLoader.schemaOf(current, s)).orElse(current.schema()));
       long key = snapshot.map(Snapshot::snapshotId).orElse(-1L);
       Written mine = written.get(id);
       if (mine != null && mine.snapshotId() == key && loadWritten(engineConnection, id, mine)) {
@@ -457,6 +460,11 @@ public final class IcebergRunTables implements RunTables {
     } catch (RuntimeException e) {
       throw opened.problem(e);
     }
+  }
+
+  @Override
+  public Optional<Schema> loadedSchema(String table) {
+    return Optional.ofNullable(loadedSchemas.get(identifier(table)));
   }
 
   private Table loadTable(TableIdentifier id) {

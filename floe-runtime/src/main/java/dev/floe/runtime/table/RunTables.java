@@ -31,6 +31,12 @@ public interface RunTables extends AutoCloseable {
   /** The current schema of {@code table}, when it exists. */
   Optional<Schema> schema(String table);
 
+  /**
+   * The schema of {@code table} as the last {@link #load} made it readable (the schema of the
+   * snapshot read), without asking the catalog again; empty when this run has not loaded it.
+   */
+  Optional<Schema> loadedSchema(String table);
+
   /** Deletes scratch copies; never throws. */
   @Override
   void close();

@@ -116,8 +116,12 @@ class LocalTablesTest {
     assertThat(schema.findField("shipped").type()).isEqualTo(Types.BooleanType.get());
 
     long summaryId;
+    assertThat(tables.loadedSchema("bronze.orders")).as("not loaded yet").isEmpty();
     try (Connection duck = engine.connect()) {
       assertThat(tables.load(duck, "bronze.orders")).isEqualTo("bronze.orders");
+      assertThat(tables.loadedSchema("bronze.orders").map(Schema::asStruct))
+          .as("the schema of what was made readable")
+          .contains(schema.asStruct());
       assertThat(query(duck, "SELECT count(*), sum(amount), max(day) FROM bronze.orders"))
           .isEqualTo("10|57.50|2026-01-11");
       assertThat(
