@@ -8,8 +8,10 @@
 #   scripts/startup.sh --no-hyperfine   # time with the bash loop even if hyperfine is installed
 #
 # Every run starts a new JVM. The files are in the page cache (two unmeasured warm-up runs per
-# command), so this measures the JVM and floe, not the disk. Uses hyperfine when installed,
-# otherwise a bash loop with `date +%s%N`. Results and their reading: docs/performance.md.
+# command), so this measures the JVM and floe, not the disk. Uses hyperfine when installed (one
+# command after the other), otherwise a bash loop that runs the commands in rounds, each once per
+# round, so that the ratios hold on a machine whose load changes. Results and their reading:
+# docs/performance.md.
 set -euo pipefail
 
 runs=10
@@ -131,78 +133,86 @@ if [ "$variants" = yes ]; then
     "$java_bin $c1 -XX:SharedArchiveFile=$work/core-g1.jsa -Xlog:cds=off -cp $core $main --version"
 fi
 
-# Children's CPU time (user + system) in microseconds, from the output of the `times` builtin.
-children_cpu_us() {
-  awk 'NR == 2 {
-    total = 0
-    for (i = 1; i <= 2; i++) { split($i, p, /[ms]/); total += p[1] * 60 + p[2] }
-    printf "%d\n", total * 1000000 }' "$1"
-}
-
-# Prints "MEDIAN_MS CPU_MS" for one command: the median wall time of its runs and their mean CPU
-# time (user + system), both in milliseconds. CPU well below wall time means waiting, usually for
-# a busy machine; CPU above wall time means more than one thread at work.
+# Prints "MEDIAN_MS CPU_MS" for one command with hyperfine: the median wall time of its runs and
+# their mean CPU time (user + system), both in milliseconds. CPU well below wall time means
+# waiting, usually for a busy machine; CPU above wall time means more than one thread at work.
 measure() {
   local command="$1"
-  if [ -n "$hyperfine" ]; then
-    # Its warnings about outliers would clutter the table: shown only if it fails.
-    if ! hyperfine -N --style none --warmup 2 --runs "$runs" --export-csv "$work/run.csv" \
-      "$command" >"$work/hyperfine.log" 2>&1; then
-      cat "$work/hyperfine.log" >&2
-      return 1
-    fi
-    # Columns: command,mean,stddev,median,user,system,min,max; seconds, user and system as means.
-    awk -F, 'NR == 2 { printf "%.1f %.1f\n", $(NF - 4) * 1000, ($(NF - 3) + $(NF - 2)) * 1000 }' \
-      "$work/run.csv"
-  else
-    local i start end cpu_before cpu_after
-    for i in 1 2; do
-      $command >/dev/null 2>&1
+  # Its warnings about outliers would clutter the table: shown only if it fails.
+  if ! hyperfine -N --style none --warmup 2 --runs "$runs" --export-csv "$work/run.csv" \
+    "$command" >"$work/hyperfine.log" 2>&1; then
+    cat "$work/hyperfine.log" >&2
+    return 1
+  fi
+  # Columns: command,mean,stddev,median,user,system,min,max; seconds, user and system as means.
+  awk -F, 'NR == 2 { printf "%.1f %.1f\n", $(NF - 4) * 1000, ($(NF - 3) + $(NF - 2)) * 1000 }' \
+    "$work/run.csv"
+}
+
+# Without hyperfine: every command once per round, round after round, so that a machine getting
+# busier or quieter moves every command alike and the ratios hold. Bash's `time` keyword takes
+# each run's wall and CPU time without starting a process. Leaves "MEDIAN_MS CPU_MS" per command
+# in $work/result.N.
+measure_interleaved() {
+  local i r
+  local TIMEFORMAT='%3R %3U %3S'
+  for i in "${!commands[@]}"; do
+    : >"$work/times.$i"
+    for r in 1 2; do
+      ${commands[$i]} >/dev/null 2>&1 || true
     done
-    : >"$work/times"
-    # `times` in this shell, not in a $(...) subshell that has no children of its own.
-    times >"$work/cpu.before"
-    for ((i = 0; i < runs; i++)); do
-      start=$(date +%s%N)
-      if ! $command >/dev/null 2>&1; then
-        echo "startup.sh: '$command' failed" >&2
+  done
+  for ((r = 0; r < runs; r++)); do
+    for i in "${!commands[@]}"; do
+      if ! { time ${commands[$i]} >/dev/null 2>&1; } 2>>"$work/times.$i"; then
+        echo "startup.sh: '${commands[$i]}' failed" >&2
         return 1
       fi
-      end=$(date +%s%N)
-      echo $(((end - start) / 1000)) >>"$work/times"
     done
-    times >"$work/cpu.after"
-    cpu_before="$(children_cpu_us "$work/cpu.before")"
-    cpu_after="$(children_cpu_us "$work/cpu.after")"
-    sort -n "$work/times" | awk -v cpu="$((cpu_after - cpu_before))" -v n="$runs" '
-      { t[NR] = $1 }
+  done
+  for i in "${!commands[@]}"; do
+    sort -n "$work/times.$i" | awk '
+      { t[NR] = $1; cpu += $2 + $3 }
       END {
         m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-        printf "%.1f %.1f\n", m / 1000, cpu / n / 1000 }'
-  fi
+        printf "%.1f %.1f\n", m * 1000, cpu / NR * 1000 }' >"$work/result.$i"
+  done
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java:    $("$java_bin" -version 2>&1 | sed -n 2p)"
-echo "timer:   $([ -n "$hyperfine" ] && hyperfine --version || echo 'bash loop, date +%s%N')," \
+echo "timer:   $([ -n "$hyperfine" ] && hyperfine --version || echo "bash's time, interleaved rounds")," \
   "$runs runs per command after 2 warm-up runs, median"
 echo
 
+# The baseline is measured twice, first and last, to show whether the machine stayed the same.
+names+=("${names[0]} (again, at the end)")
+commands+=("${commands[0]}")
+if [ -z "$hyperfine" ]; then
+  measure_interleaved
+fi
 baseline=""
 printf '%-82s %9s %8s %7s\n' "command" "median ms" "cpu ms" "ratio"
+last=$((${#commands[@]} - 1))
 for i in "${!commands[@]}"; do
-  read -r ms cpu <<<"$(measure "${commands[$i]}")"
+  if [ -n "$hyperfine" ]; then
+    read -r ms cpu <<<"$(measure "${commands[$i]}")"
+  else
+    read -r ms cpu <"$work/result.$i"
+  fi
   if [ -z "$baseline" ]; then
     baseline="$ms"
   fi
-  printf '%-82s %9s %8s %6sx\n' "${names[$i]}" "$ms" "$cpu" "$(awk -v a="$ms" -v b="$baseline" \
-    'BEGIN { printf "%.1f", a / b }')"
+  if [ "$i" -eq "$last" ]; then
+    again="$ms"
+    printf '%-82s %9s\n' "${names[$i]}" "$ms"
+  else
+    printf '%-82s %9s %8s %6sx\n' "${names[$i]}" "$ms" "$cpu" "$(awk -v a="$ms" -v b="$baseline" \
+      'BEGIN { printf "%.1f", a / b }')"
+  fi
 done
 
-# The ratios are only as good as the baseline: measure it again and say so if it moved.
-read -r again _ <<<"$(measure "${commands[0]}")"
-printf '%-82s %9s\n' "${names[0]} (again, at the end)" "$again"
 echo
 echo "ratio: median / median of the first '${names[0]}'; target for ./floe validate: 3x" \
   "(spec/cli.md)"

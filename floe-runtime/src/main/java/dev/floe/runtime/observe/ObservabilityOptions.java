@@ -90,154 +90,113 @@ public record ObservabilityOptions(
 
   /** These options with another connect timeout. */
   public ObservabilityOptions withConnectTimeout(Duration value) {
-    return new ObservabilityOptions(
-        value,
-        exportTimeout,
-        flushDeadline,
-        unansweredDeadline,
-        spanQueueSize,
-        spanBatchSize,
-        spanScheduleDelay,
-        lineageQueueSize,
-        spanExporter,
-        lineageSink,
-        projectDir,
-        clock);
+    Copy copy = new Copy(this);
+    copy.connectTimeout = value;
+    return copy.build();
   }
 
   /** These options with another export timeout. */
   public ObservabilityOptions withExportTimeout(Duration value) {
-    return new ObservabilityOptions(
-        connectTimeout,
-        value,
-        flushDeadline,
-        unansweredDeadline,
-        spanQueueSize,
-        spanBatchSize,
-        spanScheduleDelay,
-        lineageQueueSize,
-        spanExporter,
-        lineageSink,
-        projectDir,
-        clock);
+    Copy copy = new Copy(this);
+    copy.exportTimeout = value;
+    return copy.build();
   }
 
   /** These options with another flush deadline. */
   public ObservabilityOptions withFlushDeadline(Duration value) {
-    return new ObservabilityOptions(
-        connectTimeout,
-        exportTimeout,
-        value,
-        unansweredDeadline,
-        spanQueueSize,
-        spanBatchSize,
-        spanScheduleDelay,
-        lineageQueueSize,
-        spanExporter,
-        lineageSink,
-        projectDir,
-        clock);
+    Copy copy = new Copy(this);
+    copy.flushDeadline = value;
+    return copy.build();
   }
 
   /** These options with another deadline for endpoints that never answered. */
   public ObservabilityOptions withUnansweredDeadline(Duration value) {
-    return new ObservabilityOptions(
-        connectTimeout,
-        exportTimeout,
-        flushDeadline,
-        value,
-        spanQueueSize,
-        spanBatchSize,
-        spanScheduleDelay,
-        lineageQueueSize,
-        spanExporter,
-        lineageSink,
-        projectDir,
-        clock);
+    Copy copy = new Copy(this);
+    copy.unansweredDeadline = value;
+    return copy.build();
   }
 
   /** These options with other span and lineage queue sizes. */
   public ObservabilityOptions withQueueSizes(int spans, int lineageEvents) {
-    return new ObservabilityOptions(
-        connectTimeout,
-        exportTimeout,
-        flushDeadline,
-        unansweredDeadline,
-        spans,
-        Math.min(spanBatchSize, spans),
-        spanScheduleDelay,
-        lineageEvents,
-        spanExporter,
-        lineageSink,
-        projectDir,
-        clock);
+    Copy copy = new Copy(this);
+    copy.spanQueueSize = spans;
+    copy.spanBatchSize = Math.min(spanBatchSize, spans);
+    copy.lineageQueueSize = lineageEvents;
+    return copy.build();
   }
 
   /** These options with spans going to {@code exporter} instead of OTLP. */
   public ObservabilityOptions withSpanExporter(SpanExporter exporter) {
-    return new ObservabilityOptions(
-        connectTimeout,
-        exportTimeout,
-        flushDeadline,
-        unansweredDeadline,
-        spanQueueSize,
-        spanBatchSize,
-        spanScheduleDelay,
-        lineageQueueSize,
-        Optional.of(exporter),
-        lineageSink,
-        projectDir,
-        clock);
+    Copy copy = new Copy(this);
+    copy.spanExporter = Optional.of(exporter);
+    return copy.build();
   }
 
   /** These options with lineage events going to {@code sink} instead of HTTP. */
   public ObservabilityOptions withLineageSink(LineageSink sink) {
-    return new ObservabilityOptions(
-        connectTimeout,
-        exportTimeout,
-        flushDeadline,
-        unansweredDeadline,
-        spanQueueSize,
-        spanBatchSize,
-        spanScheduleDelay,
-        lineageQueueSize,
-        spanExporter,
-        Optional.of(sink),
-        projectDir,
-        clock);
+    Copy copy = new Copy(this);
+    copy.lineageSink = Optional.of(sink);
+    return copy.build();
   }
 
   /** These options with another project folder. */
   public ObservabilityOptions withProjectDir(Path value) {
-    return new ObservabilityOptions(
-        connectTimeout,
-        exportTimeout,
-        flushDeadline,
-        unansweredDeadline,
-        spanQueueSize,
-        spanBatchSize,
-        spanScheduleDelay,
-        lineageQueueSize,
-        spanExporter,
-        lineageSink,
-        value,
-        clock);
+    Copy copy = new Copy(this);
+    copy.projectDir = value;
+    return copy.build();
   }
 
   /** These options with another clock. */
   public ObservabilityOptions withClock(Clock value) {
-    return new ObservabilityOptions(
-        connectTimeout,
-        exportTimeout,
-        flushDeadline,
-        unansweredDeadline,
-        spanQueueSize,
-        spanBatchSize,
-        spanScheduleDelay,
-        lineageQueueSize,
-        spanExporter,
-        lineageSink,
-        projectDir,
-        value);
+    Copy copy = new Copy(this);
+    copy.clock = value;
+    return copy.build();
+  }
+
+  /** The components of a variant being made: one place that lists them all for the withers. */
+  private static final class Copy {
+    Duration connectTimeout;
+    Duration exportTimeout;
+    Duration flushDeadline;
+    Duration unansweredDeadline;
+    int spanQueueSize;
+    int spanBatchSize;
+    Duration spanScheduleDelay;
+    int lineageQueueSize;
+    Optional<SpanExporter> spanExporter;
+    Optional<LineageSink> lineageSink;
+    Path projectDir;
+    Clock clock;
+
+    Copy(ObservabilityOptions from) {
+      connectTimeout = from.connectTimeout;
+      exportTimeout = from.exportTimeout;
+      flushDeadline = from.flushDeadline;
+      unansweredDeadline = from.unansweredDeadline;
+      spanQueueSize = from.spanQueueSize;
+      spanBatchSize = from.spanBatchSize;
+      spanScheduleDelay = from.spanScheduleDelay;
+      lineageQueueSize = from.lineageQueueSize;
+      spanExporter = from.spanExporter;
+      lineageSink = from.lineageSink;
+      projectDir = from.projectDir;
+      clock = from.clock;
+    }
+
+    ObservabilityOptions build() {
+      return new ObservabilityOptions(
+          connectTimeout,
+          exportTimeout,
+          flushDeadline,
+          unansweredDeadline,
+          spanQueueSize,
+          spanBatchSize,
+          spanScheduleDelay,
+          lineageQueueSize,
+          spanExporter,
+          lineageSink,
+          projectDir,
+          clock);
+    }
   }
 }
