@@ -20,9 +20,12 @@ public final class PipelineTrees {
 
   /** A pipeline from a validated floe.yaml tree. */
   public static FloeSpec spec(Map<String, Object> t) {
+    Map<String, Object> platform = cast(t.get("platform"));
     Optional<FloeSpec.PlatformPin> pin =
-        Optional.ofNullable(cast(t.get("platform")))
-            .map(p -> new FloeSpec.PlatformPin((String) p.get("ref"), opt(p, "version")));
+        platform == null
+            ? Optional.empty()
+            : Optional.of(
+                new FloeSpec.PlatformPin((String) platform.get("ref"), opt(platform, "version")));
     List<String> packages = new ArrayList<>();
     Map<String, Object> assets = cast(t.get("assets"));
     if (assets != null) {
@@ -67,7 +70,9 @@ public final class PipelineTrees {
   private static FloeSpec.Observability observability(Map<String, Object> t) {
     Map<String, String> attributes = new LinkedHashMap<>();
     Map<String, Object> a = cast(t.get("attributes"));
-    a.forEach((k, v) -> attributes.put(k, (String) v));
+    for (Map.Entry<String, Object> e : a.entrySet()) {
+      attributes.put(e.getKey(), (String) e.getValue());
+    }
     return new FloeSpec.Observability(
         new Signals(
             (Boolean) t.get("traces"), (Boolean) t.get("metrics"), (Boolean) t.get("lineage")),

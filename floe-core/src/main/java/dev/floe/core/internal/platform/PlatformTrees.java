@@ -33,15 +33,23 @@ public final class PlatformTrees {
   private PlatformTrees() {}
 
   // ---- tree -> model ---------------------------------------------------------------------
+  // Loops rather than forEach lambdas: every command that reads a platform runs this once, on a
+  // cold JVM, where each lambda call site costs a link (docs/performance.md, "Cold start").
 
   /** A platform from a validated platform.yaml tree. */
   public static PlatformSpec spec(Map<String, Object> tree) {
     Map<String, StorageProfile> storage = new LinkedHashMap<>();
-    map(tree, "storage").forEach((k, v) -> storage.put(k, storage(cast(v))));
+    for (Map.Entry<String, Object> e : map(tree, "storage").entrySet()) {
+      storage.put(e.getKey(), storage(cast(e.getValue())));
+    }
     Map<String, CatalogProfile> catalogs = new LinkedHashMap<>();
-    map(tree, "catalogs").forEach((k, v) -> catalogs.put(k, catalog(cast(v))));
+    for (Map.Entry<String, Object> e : map(tree, "catalogs").entrySet()) {
+      catalogs.put(e.getKey(), catalog(cast(e.getValue())));
+    }
     Map<String, ComputeProfile> compute = new LinkedHashMap<>();
-    map(tree, "compute").forEach((k, v) -> compute.put(k, compute(cast(v))));
+    for (Map.Entry<String, Object> e : map(tree, "compute").entrySet()) {
+      compute.put(e.getKey(), compute(cast(e.getValue())));
+    }
     PlatformObservability observability =
         tree.containsKey("observability")
             ? observability(cast(tree.get("observability")))
@@ -65,7 +73,9 @@ public final class PlatformTrees {
   /** A catalog profile from its validated tree. */
   public static CatalogProfile catalog(Map<String, Object> t) {
     Map<String, StringOrSecret> properties = new LinkedHashMap<>();
-    map(t, "properties").forEach((k, v) -> properties.put(k, (StringOrSecret) v));
+    for (Map.Entry<String, Object> e : map(t, "properties").entrySet()) {
+      properties.put(e.getKey(), (StringOrSecret) e.getValue());
+    }
     return new CatalogProfile(
         WireEnum.of(CatalogType.class, (String) t.get("type")),
         opt(t, "uri", StringOrSecret.class),
@@ -80,8 +90,10 @@ public final class PlatformTrees {
   /** A compute profile from its validated tree. */
   public static ComputeProfile compute(Map<String, Object> t) {
     Map<String, Object> properties = new LinkedHashMap<>();
-    map(t, "properties")
-        .forEach((k, v) -> properties.put(k, v instanceof Map<?, ?> m ? sorted(cast(m)) : v));
+    for (Map.Entry<String, Object> e : map(t, "properties").entrySet()) {
+      Object v = e.getValue();
+      properties.put(e.getKey(), v instanceof Map<?, ?> m ? sorted(cast(m)) : v);
+    }
     return new ComputeProfile(
         WireEnum.of(ComputeType.class, (String) t.get("type")), properties, credentials(t));
   }
@@ -89,7 +101,9 @@ public final class PlatformTrees {
   /** The observability block from its validated tree. */
   public static PlatformObservability observability(Map<String, Object> t) {
     Map<String, String> attributes = new LinkedHashMap<>();
-    map(t, "attributes").forEach((k, v) -> attributes.put(k, (String) v));
+    for (Map.Entry<String, Object> e : map(t, "attributes").entrySet()) {
+      attributes.put(e.getKey(), (String) e.getValue());
+    }
     return new PlatformObservability(
         new Signals(
             (Boolean) t.get("traces"), (Boolean) t.get("metrics"), (Boolean) t.get("lineage")),
@@ -271,6 +285,7 @@ public final class PlatformTrees {
   }
 
   static <T> Optional<T> opt(Map<String, Object> tree, String key, Class<T> type) {
-    return Optional.ofNullable(tree.get(key)).map(type::cast);
+    Object value = tree.get(key);
+    return value == null ? Optional.empty() : Optional.of(type.cast(value));
   }
 }
