@@ -1,6 +1,10 @@
 package dev.floe.cli;
 
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +45,7 @@ final class QueryOutput {
                     } else if (v instanceof Boolean b) {
                       json.writeBoolean(b);
                     } else {
-                      json.writeString(String.valueOf(v));
+                      json.writeString(value(v));
                     }
                   }
                   json.writeEndArray();
@@ -94,7 +98,58 @@ final class QueryOutput {
   }
 
   private static String shown(Object v) {
-    return v == null ? "NULL" : String.valueOf(v);
+    return v == null ? "NULL" : value(v);
+  }
+
+  /**
+   * A value as SQL and DuckDB's own shell write it, in every format: a timestamp is {@code
+   * 2026-01-01 00:00:00} (with its fraction only when it has one, {@code 03:04:05.12}), a timestamp
+   * with time zone ends in its offset ({@code +00}, {@code +05:30}), not Java's {@code 2026-01-01
+   * 00:00:00.0} or {@code 2026-01-01T00:00Z}.
+   */
+  static String value(Object v) {
+    if (v instanceof java.sql.Timestamp t) {
+      return dateTime(t.toLocalDateTime());
+    }
+    if (v instanceof LocalDateTime t) {
+      return dateTime(t);
+    }
+    if (v instanceof OffsetDateTime t) {
+      return dateTime(t.toLocalDateTime()) + offset(t.getOffset());
+    }
+    if (v instanceof java.sql.Time t) {
+      return time(t.toLocalTime());
+    }
+    if (v instanceof LocalTime t) {
+      return time(t);
+    }
+    return String.valueOf(v);
+  }
+
+  private static String dateTime(LocalDateTime t) {
+    return t.toLocalDate() + " " + time(t.toLocalTime());
+  }
+
+  private static String time(LocalTime t) {
+    String hms =
+        String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+    if (t.getNano() == 0) {
+      return hms;
+    }
+    String fraction = String.format(Locale.ROOT, "%09d", t.getNano());
+    int end = fraction.length();
+    while (fraction.charAt(end - 1) == '0') {
+      end--;
+    }
+    return hms + "." + fraction.substring(0, end);
+  }
+
+  private static String offset(ZoneOffset offset) {
+    int seconds = offset.getTotalSeconds();
+    int abs = Math.abs(seconds);
+    String hours = String.format(Locale.ROOT, "%s%02d", seconds < 0 ? "-" : "+", abs / 3600);
+    int minutes = abs % 3600 / 60;
+    return minutes == 0 ? hours : hours + String.format(Locale.ROOT, ":%02d", minutes);
   }
 
   private static String pad(String s, int width) {
@@ -105,7 +160,7 @@ final class QueryOutput {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < values.size(); i++) {
       Object v = values.get(i);
-      String s = v == null ? "" : String.valueOf(v);
+      String s = v == null ? "" : value(v);
       if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
         s = "\"" + s.replace("\"", "\"\"") + "\"";
       }

@@ -47,6 +47,39 @@ class QueryCommandTest extends OnDemoProject {
   }
 
   @Test
+  void datesAndTimesReadAsSqlWritesThemInEveryFormat() {
+    String sql =
+        "SELECT TIMESTAMP '2026-01-01 00:00:00' AS midnight,"
+            + " TIMESTAMP '2026-01-02 03:04:05.12' AS t, TIME '03:04:05.5' AS tm,"
+            + " DATE '2026-01-02' AS d, TIMESTAMPTZ '2026-01-02 03:04:05+00' AS tz";
+
+    Cli.Result csv = cli.run("query", sql, "--format", "csv");
+    assertThat(csv.code()).as(csv.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(csv.out())
+        .startsWith(
+            "midnight,t,tm,d,tz\n2026-01-01 00:00:00,2026-01-02 03:04:05.12,03:04:05.5,2026-01-02,")
+        .containsPattern("2026-01-0[12] [0-9]{2}:[0-9]{2}:05[+-][0-9]{2}(:[0-9]{2})?\n$");
+    Cli.Result text = cli.run("query", sql);
+    assertThat(text.out())
+        .contains("2026-01-01 00:00:00  2026-01-02 03:04:05.12")
+        .doesNotContain(":00.0");
+    JsonNode row = cli.run("query", sql, "--format", "json").json().get("rows").get(0);
+    assertThat(row.get(0).asText()).isEqualTo("2026-01-01 00:00:00");
+    assertThat(row.get(2).asText()).isEqualTo("03:04:05.5");
+  }
+
+  @Test
+  void offsetsAreWrittenAsSqlWritesThem() {
+    assertThat(
+            QueryOutput.value(java.time.OffsetDateTime.parse("2026-01-02T03:04:05.000001+05:30")))
+        .isEqualTo("2026-01-02 03:04:05.000001+05:30");
+    assertThat(QueryOutput.value(java.time.OffsetDateTime.parse("2026-01-02T03:04:05-08:00")))
+        .isEqualTo("2026-01-02 03:04:05-08");
+    assertThat(QueryOutput.value(java.time.OffsetDateTime.parse("2026-01-02T03:04:05Z")))
+        .isEqualTo("2026-01-02 03:04:05+00");
+  }
+
+  @Test
   void onlyASelectOfKnownTablesRuns() {
     Cli.Result write = cli.run("query", "DELETE FROM bronze.raw_products");
     assertThat(write.code()).isEqualTo(ExitCodes.INPUT);
