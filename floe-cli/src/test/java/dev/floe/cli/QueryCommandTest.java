@@ -89,4 +89,22 @@ class QueryCommandTest extends OnDemoProject {
     assertThat(missing.code()).isEqualTo(ExitCodes.INPUT);
     assertThat(missing.err()).contains("FLOE-U044").contains("silver.nope");
   }
+
+  @Test
+  void aQueryThatDoesNotParseShowsWhere() {
+    Cli.Result text = cli.run("query", "SELECT a,, b FROM bronze.raw_products");
+    assertThat(text.code()).isEqualTo(ExitCodes.INPUT);
+    assertThat(text.err())
+        .contains("FLOE-Q001")
+        .contains(" --> query:1:10\n")
+        .contains("1 | SELECT a,, b FROM bronze.raw_products\n  |          ^\n");
+
+    JsonNode problem =
+        cli.run("query", "SELECT a,, b FROM bronze.raw_products", "--format", "json")
+            .json()
+            .get("problems")
+            .get(0);
+    assertThat(problem.get("file").asText()).isEqualTo("query");
+    assertThat(problem.get("column").asInt()).isEqualTo(10);
+  }
 }
