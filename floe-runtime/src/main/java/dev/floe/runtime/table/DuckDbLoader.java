@@ -68,7 +68,7 @@ final class DuckDbLoader {
 
   Method load(Connection connection, TableIdentifier id, Table table, Optional<Snapshot> snapshot)
       throws SQLException, IOException {
-    Schema schema = snapshot.map(s -> schemaOf(table, s)).orElse(table.schema());
+    Schema schema = readSchema(table, snapshot);
     List<String> files = new ArrayList<>();
     boolean deletes = false;
     if (snapshot.isPresent()) {
@@ -168,8 +168,12 @@ final class DuckDbLoader {
     return Files.createDirectories(scratch);
   }
 
-  /** The schema of {@code snapshot}: what reading it returns. */
-  static Schema schemaOf(Table table, Snapshot snapshot) {
+  /** The schema reading {@code snapshot} returns; the table's for a table without a snapshot. */
+  static Schema readSchema(Table table, Optional<Snapshot> snapshot) {
+    return snapshot.isPresent() ? schemaOf(table, snapshot.get()) : table.schema();
+  }
+
+  private static Schema schemaOf(Table table, Snapshot snapshot) {
     Integer schemaId = snapshot.schemaId();
     if (schemaId != null && table.schemas().containsKey(schemaId)) {
       return table.schemas().get(schemaId);

@@ -117,8 +117,7 @@ public final class IcebergRunTables implements RunTables {
     synchronized (locks.computeIfAbsent(id, key -> new Object())) {
       Table current = loadTable(id);
       Optional<Snapshot> snapshot = Optional.ofNullable(current.currentSnapshot());
-      loadedSchemas.put(
-          id, snapshot.map(s -> DuckDbLoader.schemaOf(current, s)).orElse(current.schema()));
+      loadedSchemas.put(id, DuckDbLoader.readSchema(current, snapshot));
       long key = snapshot.map(Snapshot::snapshotId).orElse(-1L);
       Written mine = written.get(id);
       if (mine != null && mine.snapshotId() == key && loadWritten(engineConnection, id, mine)) {
