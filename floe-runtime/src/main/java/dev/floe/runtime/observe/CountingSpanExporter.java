@@ -99,8 +99,10 @@ final class CountingSpanExporter implements SpanExporter {
           () -> {
             if (result.isSuccess()) {
               answered = true;
-            } else if (System.nanoTime() - start < QUICK_FAILURE_NANOS) {
+            } else if (!answered && System.nanoTime() - start < QUICK_FAILURE_NANOS) {
               // Refused or answered with an error: dead now, open the circuit before any span.
+              // Not when a batch sent after the probe has been answered meanwhile (a busy
+              // machine, a connection dropped): the endpoint is alive and took the spans.
               fail("the first request failed");
             }
             // A probe that timed out proves nothing on a cold or busy JVM: the first batch
